@@ -1,0 +1,105 @@
+"""Command line: `calcflow choices` and `calcflow assess …` (also `python -m calcflow`)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+from .assessment import FIELDS, Assessment, assess
+from .catalogue import catalogue
+from .errors import CalcflowError
+
+DISCLAIMER = "For teaching, not for diagnosis."
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a user mistake is one line on stderr and exit status 2 (no usage dump)."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse API
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _wrap(text: str, indent: str = "  ") -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _cite(keys) -> str:
+    return "[" + ", ".join(keys) + "]"
+
+
+def print_choices(out) -> None:
+    cat = catalogue()
+    for name in FIELDS:
+        print(f"{name}:", file=out)
+        for value in cat.ids(name):
+            d = cat.descriptor(name, value)
+            text = " ".join((getattr(d, "description", "") or d.label).split())
+            first = text.split(". ")[0].rstrip(".")
+            print(f"  {value:<22} {d.label} — {first}.", file=out)
+
+
+def describe(a: Assessment) -> str:
+    cat = catalogue()
+    c = a.choice
+    leaflet = next(x for x in cat.scales.category if x.id == a.category)
+    system = cat.descriptor("system", c["system"]).label
+    lines = [
+        f"Finding: {c['size']}, {c['shape']}, {c['pattern']}; "
+        f"{cat.descriptor('change', c['change']).label.lower()}; {system}"
+        + (f"; biopsy result {c['result']}" if c["result"] else ""),
+        f"Category: {leaflet.label} — BI-RADS {a.birads} ({cat.birads(a.birads).label.lower()}), "
+        f"RCR {a.rcr} ({cat.rcr(a.rcr).label.lower()})",
+        "Next step:", _wrap(a.next_step),
+        "Path:",
+    ]
+    lines += [_wrap(f"{i}. {s.label} {_cite(s.sources)}") for i, s in enumerate(a.path, 1)]
+    lines.append("Why:")
+    for r in a.rules:
+        flag = " (unconfirmed: guideline wording not retrieved)" if r.unconfirmed else ""
+        lines.append(_wrap(f"- {' '.join(r.statement.split())}{flag} {_cite(r.sources)}"))
+    lines += ["Sources (book/references.bib): " + ", ".join(a.sources), DISCLAIMER]
+    return "\n".join(lines)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="calcflow", description="Follow a breast calcification from the screening "
+                     f"mammogram to its category, next step and result. {DISCLAIMER}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub.add_parser("choices", help="list every valid value with a one-line description")
+    p = sub.add_parser("assess", help="assess one finding")
+    p.add_argument("--size", required=True, help="micro | macro")
+    p.add_argument("--shape", required=True, help="a BI-RADS morphology, e.g. fine-pleomorphic")
+    p.add_argument("--pattern", required=True, help="a BI-RADS distribution, e.g. grouped")
+    p.add_argument("--change", default="no-prior", help="no-prior | stable | new-or-increasing")
+    p.add_argument("--system", default="uk", help="uk (RCR/NHSBSP) | us (ACR BI-RADS)")
+    p.add_argument("--result", default=None, help="biopsy result: B1 | B2 | B3 | B4 | B5a | B5b | B5c")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "choices":
+            print_choices(sys.stdout)
+            return 0
+        a = assess(size=args.size, shape=args.shape, pattern=args.pattern, change=args.change,
+                   system=args.system, result=args.result)
+    except CalcflowError as exc:
+        print(f"calcflow: error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else describe(a))
+    return 0
+
+
+def run() -> None:
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # e.g. `calcflow choices | head`
+        sys.stderr.close()
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    run()
