@@ -145,8 +145,8 @@ def _check_unique(name: str, section: str, ids: list[str]) -> None:
 
 def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
     for section in ("size", "shape", "pattern", "change", "system"):
-        _check_unique("lexicon.yaml", section, cat.ids(section))
-    _check_unique("scales.yaml", "result", cat.ids("result"))
+        _check_unique("lexicon.yaml", section, [d.id for d in getattr(cat.lexicon, section)])
+    _check_unique("scales.yaml", "result", [r.id for r in cat.scales.result])
     _check_unique("pathway.yaml", "steps", [s.id for s in cat.pathway.steps])
     _check_unique("rules.yaml", "rules", [r.id for r in cat.rules.rules])
     steps = {s.id for s in cat.pathway.steps}

@@ -1,0 +1,107 @@
+"""Draw the pathway as a Graphviz flowchart (SVG), optionally with one path highlighted.
+
+Node ids in the SVG equal the step ids (with an optional prefix when several charts share a page);
+each node and edge carries classes the explorer's CSS and tests use (`step`, `kind-…`, `stage-…`,
+`on-path`). The path is shown by line weight and fill, not by colour alone. Palette: Okabe–Ito.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+
+from .catalogue import Catalogue, catalogue
+
+# Okabe–Ito colour-blind-safe palette
+BLUE, ORANGE, SKY, GREY, BLACK = "#0072B2", "#E69F00", "#56B4E9", "#8C8C8C", "#000000"
+STAGE_LABELS = {"screening": "Screening", "assessment": "Assessment", "biopsy": "Biopsy",
+                "result": "Result", "outcome": "Outcome"}
+
+
+def _wrap_label(text: str, width: int = 22) -> str:
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def dot_source(path: tuple[str, ...] = (), prefix: str = "", cat: Catalogue | None = None) -> str:
+    """The Graphviz source of the pathway; steps in `path` are drawn as the highlighted route."""
+    import graphviz
+
+    cat = cat or catalogue()
+    on = set(path)
+    pairs = set(zip(path, path[1:]))
+    g = graphviz.Digraph("pathway", graph_attr={
+        "rankdir": "TB", "nodesep": "0.25", "ranksep": "0.32", "fontname": "DejaVu Sans",
+        "bgcolor": "transparent", "pad": "0.1"})
+    g.attr("node", shape="box", style="rounded,filled", fontname="DejaVu Sans", fontsize="11",
+           margin="0.12,0.06", color=BLACK, fillcolor="#FFFFFF", fontcolor=BLACK)
+    g.attr("edge", fontname="DejaVu Sans", fontsize="9", color=GREY, fontcolor="#444444", arrowsize="0.7")
+    for step in cat.pathway.steps:
+        highlighted = step.id in on
+        shape = {"decision": "box", "start": "box", "end": "box"}[step.kind] if step.kind != "step" else "box"
+        style = "rounded,filled" + (",bold" if highlighted else "")
+        if step.kind == "decision":
+            style = "filled,diagonals" + (",bold" if highlighted else "")
+        g.node(step.id, _wrap_label(step.label), id=f"{prefix}{step.id}", shape=shape, style=style,
+               tooltip=" ".join(step.explanation.split()),
+               **{"class": f"step kind-{step.kind} stage-{step.stage}" + (" on-path" if highlighted else ""),
+                  "penwidth": "3" if highlighted else ("1" if not path else "0.8"),
+                  "fillcolor": ORANGE if highlighted else ("#FFFFFF" if not path else "#F2F2F2"),
+                  "fontcolor": BLACK if highlighted or not path else "#555555"})
+        for edge in step.next:
+            on_edge = (step.id, edge.to) in pairs
+            g.edge(step.id, edge.to, label=edge.label or "", id=f"{prefix}{step.id}--{edge.to}",
+                   **{"class": "route" + (" on-path" if on_edge else "") + (" alternative" if edge.alternative else ""),
+                      "style": "dashed" if edge.alternative else "solid",
+                      "penwidth": "3.2" if on_edge else "1",
+                      "color": BLUE if on_edge else GREY})
+    return g.source
+
+
+_XML_JUNK = re.compile(r"<\?xml[^>]*>\s*|<!DOCTYPE[^>]*>\s*|<!--.*?-->\s*", re.S)
+
+
+@cache
+def _render(source: str) -> str:
+    import graphviz
+
+    return _XML_JUNK.sub("", graphviz.Source(source).pipe(format="svg", engine="dot").decode("utf-8"))
+
+
+def svg(path: tuple[str, ...] = (), *, title: str = "The calcification pathway", description: str = "",
+        prefix: str = "", cat: Catalogue | None = None) -> str:
+    """Inline SVG with an accessible name (<title>) and description (<desc>)."""
+    cat = cat or catalogue()
+    body = _render(dot_source(tuple(path), prefix, cat))
+    labels = [cat.step(s).label for s in path]
+    desc = description or ("Highlighted path: " + " → ".join(labels) + "." if labels else
+                           "Flowchart of every step from the screening mammogram to the outcome.")
+    head = (f'<title id="{prefix}flowchart-title">{html.escape(title)}</title>'
+            f'<desc id="{prefix}flowchart-desc">{html.escape(desc)}</desc>')
+    body = re.sub(r"<svg ", f'<svg role="img" aria-labelledby="{prefix}flowchart-title {prefix}flowchart-desc" '
+                  f'class="calcflow-flowchart" ', body, count=1)
+    # Graphviz puts its own <title> on the graph group; ours goes first so it names the image.
+    return re.sub(r"(<svg[^>]*>)", r"\1" + head.replace("\\", "\\\\"), body, count=1)
+
+
+class Flowchart:
+    """A flowchart for a notebook: shows inline as HTML (so links, titles and focus stay live)."""
+
+    def __init__(self, path=(), *, title: str = "The calcification pathway", caption: str = "",
+                 prefix: str = ""):
+        self.path, self.title, self.caption, self.prefix = tuple(path), title, caption, prefix
+
+    def _repr_html_(self) -> str:
+        figure = svg(self.path, title=self.title, prefix=self.prefix)
+        cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
+        return f'<figure class="calcflow-figure">{figure}{cap}</figure>'
+
+    def __repr__(self) -> str:
+        return f"Flowchart({self.title!r}, {len(self.path)} steps highlighted)"

@@ -1,0 +1,85 @@
+"""The command line, run as a user would: exit codes, messages, JSON shape."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+import calcflow
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "calcflow", *args], capture_output=True, text=True)
+
+
+def test_choices_lists_every_value_with_a_description():
+    out = run("choices")
+    assert out.returncode == 0
+    for field, values in calcflow.choices().items():
+        assert f"{field}:" in out.stdout
+        for v in values:
+            line = next(l for l in out.stdout.splitlines() if l.split()[:1] == [v])
+            assert len(line.split("—", 1)[1].strip()) > 10
+
+
+def test_assess_prints_category_next_step_path_and_citations():
+    out = run("assess", "--size", "micro", "--shape", "fine-pleomorphic", "--pattern", "grouped")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "Category: Suspicious" in text and "BI-RADS 4B" in text and "RCR M4" in text
+    assert "Next step:" in text and "1. Screening mammogram [" in text
+    assert "birads2013Table" in text and "For teaching, not for diagnosis." in text
+
+
+def test_json_has_the_agreed_keys_and_matches_the_model():
+    out = run("assess", "--size", "micro", "--shape", "punctate", "--pattern", "grouped", "--system", "us",
+              "--json")
+    data = json.loads(out.stdout)
+    assert {"category", "birads", "rcr", "next_step", "path", "sources"} <= set(data)
+    assert (data["category"], data["birads"], data["rcr"]) == ("indeterminate", "3", "M3")
+    assert data["path"][0] == {"id": "screening-mammogram", "label": "Screening mammogram",
+                               "sources": data["path"][0]["sources"]}
+    assert data == calcflow.assess("micro", "punctate", "grouped", system="us").to_dict()
+
+
+def test_json_with_result_continues_through_the_result():
+    out = run("assess", "--size", "micro", "--shape", "fine-linear-branching", "--pattern", "segmental",
+              "--result", "B5b", "--json")
+    ids = [s["id"] for s in json.loads(out.stdout)["path"]]
+    assert ids[-4:] == ["pathology-result", "mdt-concordance", "wire-localised-surgery",
+                        "surgical-specimen-radiograph"]
+
+
+@pytest.mark.parametrize("args,names", [
+    (["--size", "huge", "--shape", "amorphous", "--pattern", "grouped"], ["'huge'", "micro, macro"]),
+    (["--size", "micro", "--shape", "pleomorphic", "--pattern", "grouped"], ["'pleomorphic'", "fine-pleomorphic"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "clustered"], ["'clustered'", "grouped"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--change", "x"], ["'x'", "stable"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--system", "eu"], ["'eu'", "uk, us"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--result", "B9"], ["'B9'", "B5c"]),
+    (["--size", "macro", "--shape", "fine-linear-branching", "--pattern", "grouped"], ["macro", "micro"]),
+    (["--size", "micro", "--shape", "round", "--pattern", "diffuse", "--result", "B2"], ["not biopsied"]),
+    (["--size", "micro"], ["required", "--shape"]),
+])
+def test_user_mistakes_exit_2_with_one_clear_line(args, names):
+    out = run("assess", *args)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr
+    for n in names:
+        assert n in lines[0]
+
+
+def test_unknown_command_exits_2_without_traceback():
+    out = run("diagnose")
+    assert out.returncode == 2 and "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_installed_console_script_matches_module():
+    import shutil
+    exe = shutil.which("calcflow", path=str(__import__("pathlib").Path(sys.executable).parent))
+    assert exe, "calcflow console script not installed in the venv"
+    out = subprocess.run([exe, "assess", "--size", "micro", "--shape", "amorphous", "--pattern", "diffuse",
+                          "--json"], capture_output=True, text=True)
+    assert json.loads(out.stdout)["birads"] == "2"
