@@ -4,13 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 
-from .assessment import FIELDS, Assessment, assess
+from . import report
+from .assessment import FIELDS, assess
 from .catalogue import catalogue
 from .errors import CalcflowError
 
-DISCLAIMER = "For teaching, not for diagnosis."
+DISCLAIMER = report.DISCLAIMER
 
 
 class _Parser(argparse.ArgumentParser):
@@ -20,14 +20,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent + "  ")
-
-
-def _cite(keys) -> str:
-    return "[" + ", ".join(keys) + "]"
-
-
 def print_choices(out) -> None:
     cat = catalogue()
     for name in FIELDS:
@@ -35,31 +27,7 @@ def print_choices(out) -> None:
         for value in cat.ids(name):
             d = cat.descriptor(name, value)
             text = " ".join((getattr(d, "description", "") or d.label).split())
-            first = text.split(". ")[0].rstrip(".")
-            print(f"  {value:<22} {d.label} — {first}.", file=out)
-
-
-def describe(a: Assessment) -> str:
-    cat = catalogue()
-    c = a.choice
-    leaflet = next(x for x in cat.scales.category if x.id == a.category)
-    system = cat.descriptor("system", c["system"]).label
-    lines = [
-        f"Finding: {c['size']}, {c['shape']}, {c['pattern']}; "
-        f"{cat.descriptor('change', c['change']).label.lower()}; {system}"
-        + (f"; biopsy result {c['result']}" if c["result"] else ""),
-        f"Category: {leaflet.label} — BI-RADS {a.birads} ({cat.birads(a.birads).label.lower()}), "
-        f"RCR {a.rcr} ({cat.rcr(a.rcr).label.lower()})",
-        "Next step:", _wrap(a.next_step),
-        "Path:",
-    ]
-    lines += [_wrap(f"{i}. {s.label} {_cite(s.sources)}") for i, s in enumerate(a.path, 1)]
-    lines.append("Why:")
-    for r in a.rules:
-        flag = " (unconfirmed: guideline wording not retrieved)" if r.unconfirmed else ""
-        lines.append(_wrap(f"- {' '.join(r.statement.split())}{flag} {_cite(r.sources)}"))
-    lines += ["Sources (book/references.bib): " + ", ".join(a.sources), DISCLAIMER]
-    return "\n".join(lines)
+            print(f"  {value:<22} {d.label} — {text.split('. ')[0].rstrip('.')}.", file=out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     except CalcflowError as exc:
         print(f"calcflow: error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else describe(a))
+    print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else report.text(a))
     return 0
 
 

@@ -39,6 +39,12 @@ class Assessment:
     rules: tuple[AppliedRule, ...]
     sources: tuple[str, ...] = field(default=())
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from . import report
+
+        return {"text/plain": report.text(self), "text/html": report.html_report(self),
+                "text/markdown": report.markdown(self)}
+
     def to_dict(self) -> dict:
         return {
             "category": self.category,

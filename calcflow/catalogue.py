@@ -45,15 +45,23 @@ def _entry_name(raw: Any, loc: tuple) -> str:
 
 
 def _validate(name: str, raw: Any) -> schema.Entry:
-    model = schema.FILES[name]
+    return _validate_with(schema.FILES[name], name, raw)
+
+
+def _validate_with(model, name: str, raw: Any):
+    """Validate raw YAML against a pydantic model; errors name the file, the entry and the field."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            where = _entry_name(raw, err["loc"][:-1]) if len(err["loc"]) > 1 else ""
-            field = err["loc"][-1] if err["loc"] else ""
+            loc = err["loc"]
             msg = "unknown field (not allowed)" if err["type"] == "extra_forbidden" else err["msg"]
+            if loc and isinstance(loc[-1], int):      # a whole-entry problem (e.g. a cross-field check)
+                problems.append(f"{_entry_name(raw, loc)}: {msg}")
+                continue
+            where = _entry_name(raw, loc[:-1]) if len(loc) > 1 else ""
+            field = loc[-1] if loc else ""
             problems.append(f"{where}: field {field!r}: {msg}".lstrip(": "))
         raise DataError(f"{name}: " + "; ".join(problems)) from None
 

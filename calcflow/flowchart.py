@@ -86,7 +86,7 @@ def svg(path: tuple[str, ...] = (), *, title: str = "The calcification pathway",
     head = (f'<title id="{prefix}flowchart-title">{html.escape(title)}</title>'
             f'<desc id="{prefix}flowchart-desc">{html.escape(desc)}</desc>')
     body = re.sub(r"<svg ", f'<svg role="img" aria-labelledby="{prefix}flowchart-title {prefix}flowchart-desc" '
-                  f'class="calcflow-flowchart" ', body, count=1)
+                  f'class="calcflow-flowchart" style="max-width:100%;height:auto" ', body, count=1)
     # Graphviz puts its own <title> on the graph group; ours goes first so it names the image.
     return re.sub(r"(<svg[^>]*>)", r"\1" + head.replace("\\", "\\\\"), body, count=1)
 
@@ -100,7 +100,8 @@ class Flowchart:
 
     def _repr_html_(self) -> str:
         figure = svg(self.path, title=self.title, prefix=self.prefix)
-        cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
+        cap = (f'<figcaption style="color:#333">{html.escape(self.caption)}</figcaption>'
+               if self.caption else "")
         return f'<figure class="calcflow-figure">{figure}{cap}</figure>'
 
     def __repr__(self) -> str:
