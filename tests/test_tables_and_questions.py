@@ -1,0 +1,118 @@
+"""Chapter building blocks: tables drawn from the data, question banks, the flowchart SVG, the report."""
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import calcflow
+from calcflow import DataError, InvalidChoice, flowchart, tables
+from calcflow.catalogue import bibliography_keys, catalogue
+from calcflow.questions import QUESTIONS_DIR, banks, learning_checks, load_bank
+
+KEYS = bibliography_keys()
+
+
+def _cited(markdown: str) -> set[str]:
+    return {k for group in re.findall(r"\{cite:[pt]\}`([^`]*)`", markdown) for k in group.split(",")}
+
+
+@pytest.mark.parametrize("kind", ["size", "shape", "pattern"])
+def test_descriptor_table_lists_every_descriptor_with_real_citations(kind):
+    t = tables.descriptor_table(kind)
+    labels = [d.label for d in getattr(catalogue().lexicon, kind)]
+    assert [row[0] for row in t.rows] == labels
+    md = t.to_markdown()
+    assert _cited(md) and _cited(md) <= KEYS
+    assert md.count("\n|") == len(labels) + 1          # header rule + one line per descriptor
+    assert t._repr_mimebundle_() == tables.descriptor_table(kind)._repr_mimebundle_()
+
+
+def test_scale_table_pairs_birads_with_rcr_and_leaflet_word():
+    rows = {r[0].split(":")[0]: r for r in tables.scale_table().rows}
+    assert rows["BI-RADS 3"][3].startswith("M3") and rows["BI-RADS 3"][4] == "Indeterminate"
+    assert rows["BI-RADS 5"][3].startswith("M5") and rows["BI-RADS 5"][4] == "Suspicious"
+
+
+def test_result_table_follows_the_model():
+    rows = tables.result_table().rows
+    assert [r[0].split(":")[0] for r in rows] == calcflow.choices()["result"]
+    for code, row in zip(calcflow.choices()["result"], rows):
+        assert row[2] == calcflow.assess("micro", "fine-pleomorphic", "grouped", result=code).path[-1].label
+
+
+def test_ppv_table_shows_every_evidence_row_of_a_kind():
+    shape_rows = [p for p in catalogue().evidence.ppv if p.kind == "shape"]
+    assert len(tables.ppv_table("shape").rows) == len(shape_rows)
+
+
+def test_html_escapes_text():
+    t = tables.Table(("A",), (("<b>x</b>",),))
+    assert "&lt;b&gt;" in t.to_html()
+
+
+# --- question banks ----------------------------------------------------------------------------------
+def test_every_bank_loads_and_cites_known_sources():
+    loaded = banks()
+    assert loaded, "no question banks"
+    for chapter, bank in loaded.items():
+        assert 3 <= len(bank.questions) <= 6, chapter
+        for q in bank.questions:
+            assert set(q.sources) <= KEYS
+            assert all(o.feedback for o in q.options)
+
+
+def test_learning_checks_fold_answers_and_cite():
+    checks = learning_checks("01-from-mammogram-to-category")
+    md = checks.to_markdown()
+    assert md.count(":class: dropdown") == len(checks.bank.questions)
+    assert _cited(md) <= KEYS
+    assert checks._repr_mimebundle_()["text/plain"].startswith(f"{len(checks.bank.questions)} learning checks")
+
+
+def test_unknown_chapter_lists_valid_ones():
+    with pytest.raises(InvalidChoice, match="unknown chapter 'nope'.*01-from-mammogram-to-category"):
+        learning_checks("nope")
+
+
+def _write_bank(tmp_path, mutate):
+    raw = yaml.safe_load((QUESTIONS_DIR / "01-from-mammogram-to-category.yaml").read_text())
+    mutate(raw)
+    path = tmp_path / "01-from-mammogram-to-category.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
+    return path
+
+
+@pytest.mark.parametrize("mutate,words", [
+    (lambda r: r["questions"][0].pop("explanation"), ["questions entry 'overview-worst-feature'", "'explanation'"]),
+    (lambda r: r["questions"][0]["options"][1].update(correct=True), ["overview-worst-feature", "exactly one"]),
+    (lambda r: r["questions"][1].update(sources=["nobody2000"]), ["overview-first-extra-test", "nobody2000"]),
+    (lambda r: r["questions"][2].update(type="essay"), ["overview-uk-us-3", "'type'"]),
+    (lambda r: r["questions"].append(dict(r["questions"][0])), ["overview-worst-feature", "duplicate id"]),
+])
+def test_malformed_bank_names_file_question_and_field(tmp_path, mutate, words):
+    with pytest.raises(DataError) as exc:
+        load_bank(_write_bank(tmp_path, mutate), KEYS)
+    assert "01-from-mammogram-to-category.yaml" in str(exc.value)
+    for w in words:
+        assert w in str(exc.value), str(exc.value)
+
+
+# --- flowchart and report ---------------------------------------------------------------------------------
+def test_flowchart_has_a_node_per_step_and_marks_the_path():
+    a = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B5b")
+    path = [s.id for s in a.path]
+    svg = flowchart.svg(tuple(path), prefix="t-")
+    nodes = re.findall(r'<g id="t-([^"]+)" class="node step[^"]*"', svg)
+    assert sorted(nodes) == sorted(s.id for s in catalogue().pathway.steps)
+    on = re.findall(r'<g id="t-([^"]+)" class="node step[^"]*on-path', svg)
+    assert sorted(on) == sorted(path)
+    edges_on = re.findall(r'<g id="t-([^"]+)" class="edge route on-path', svg)
+    assert sorted(edges_on) == sorted(f"{a}--{b}" for a, b in zip(path, path[1:]))
+    assert 'role="img"' in svg and "<title id=\"t-flowchart-title\">" in svg and "<desc" in svg
+
+
+def test_assessment_displays_with_citations():
+    bundle = calcflow.assess("micro", "amorphous", "grouped")._repr_mimebundle_()
+    assert "BI-RADS 4B" in bundle["text/plain"] and "BI-RADS 4B" in bundle["text/html"]
+    assert _cited(bundle["text/markdown"]) <= KEYS
