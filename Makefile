@@ -1,0 +1,101 @@
+# Calcification Pathways — the single entry point.  `make help` lists the targets.
+#   make book   build the HTML book into _build/html (every notebook executed, warnings are errors)
+#   make test   unit tests, every notebook compared with its stored outputs, the strict build, the browser suite
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+.NOTPARALLEL:
+MAKEFLAGS += --no-builtin-rules
+
+VENV  := .venv
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+STAMP := $(VENV)/.installed
+BUILD := _build
+SITE  := $(BUILD)/html
+
+# Tools and notebook kernels run from the venv (a kernelspec whose command is "python" then means the venv's).
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+# Silences debugpy's "frozen modules" warning, printed by every kernel start under Python 3.11.
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+# --all: a fresh Sphinx environment, so warnings from unchanged pages are reported again and -W sees them.
+JUPYTER_BOOK_BUILD := $(BIN)/jupyter-book build -W -n --keep-going --all .
+PYTEST := $(PY) -m pytest -ra
+TOC_NOTEBOOKS := $(PY) tests/toc_notebooks.py
+NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-with tests/nbval_sanitize.cfg
+# pytest exits 5 when it collected nothing: say so, and fail.
+NO_TESTS_IS_A_FAILURE = || { status=$$?; if [ $$status -eq 5 ]; then \
+	echo "error: pytest collected no tests in 'make $@' — that counts as a failure" >&2; fi; exit $$status; }
+BUILT_SITE_TESTS = $(PYTEST) tests/test_book_config.py tests/browser $(NO_TESTS_IS_A_FAILURE)
+
+.PHONY: help venv system-deps book test test-unit test-notebooks test-site test-browser notebooks bench figures \
+	clean lock
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+venv: $(STAMP) ## Create .venv and install the pinned requirements and calcflow (editable)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --disable-pip-version-check --no-deps -e .
+	touch $@
+
+system-deps: ## Install Graphviz and Chromium with apt-get if they are missing (CI runs as root)
+	@missing=(); \
+	command -v dot >/dev/null || missing+=(graphviz); \
+	[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core); \
+	if (( $${#missing[@]} )); then \
+		sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		echo "system-deps: installing $${missing[*]}"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "$${missing[@]}"; \
+	fi
+
+book: $(STAMP) system-deps ## Build the HTML book into _build/html, executing every notebook; any warning fails
+	rm -rf $(SITE) $(BUILD)/.doctrees
+	$(JUPYTER_BOOK_BUILD)
+
+test: $(STAMP) system-deps ## Everything: unit tests, nbval on every toc notebook, strict build, browser tests
+	@$(MAKE) --no-print-directory --keep-going test-unit test-notebooks test-site \
+		|| { echo "make test: FAILED — the failing steps are named above" >&2; exit 1; }
+	@echo "make test: every step passed"
+
+# test_book_config.py also checks the built site, so it runs with the browser suite, after the build.
+test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and browser checks)
+	$(PYTEST) tests --ignore=tests/browser --ignore=tests/test_book_config.py $(NO_TESTS_IS_A_FAILURE)
+
+test-notebooks: $(STAMP) system-deps ## Run every notebook in _toc.yml and compare each output with the stored one
+	notebooks=$$($(TOC_NOTEBOOKS)); \
+	$(PYTEST) $(NBVAL) $$notebooks $(NO_TESTS_IS_A_FAILURE)
+
+test-site: book ## The strict build, then the book-config, built-site and browser tests
+	$(BUILT_SITE_TESTS)
+
+test-browser: $(STAMP) system-deps ## The book-config, built-site and browser tests on the existing _build/html
+	$(BUILT_SITE_TESTS)
+
+notebooks: $(STAMP) system-deps ## Re-execute every notebook in _toc.yml in place, storing its outputs
+	$(TOC_NOTEBOOKS) --execute
+
+bench: $(STAMP) system-deps ## Run benchmarks/bench_*.py and print their figures
+	$(PY) benchmarks/run.py
+
+figures: $(STAMP) system-deps ## Regenerate figures/ from calcflow
+	$(PY) -m calcflow.figures
+
+clean: ## Remove the build
+	rm -rf $(BUILD)
+
+lock: ## Re-resolve requirements.txt from requirements.in in a throwaway venv
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	/usr/bin/env -u VIRTUAL_ENV PATH="$(subst $(CURDIR)/$(BIN):,,$(PATH))" python3 -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --disable-pip-version-check --quiet -r requirements.in; \
+	{ echo "# Every dependency pinned (resolved from the top-level list in requirements.in). Regenerate: make lock"; \
+	  "$$tmp/venv/bin/pip" freeze --disable-pip-version-check; } > requirements.txt.new; \
+	mv requirements.txt.new requirements.txt
+	@echo "requirements.txt regenerated; run 'make venv' to install it"

@@ -1,0 +1,158 @@
+"""Fast checks of the book's configuration and of the built HTML, without a browser.
+
+The configuration checks go through Jupyter Book's own translation of _config.yml into the Sphinx configuration,
+so they test what Sphinx is given, not only what the YAML says.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/ may or may not become a package
+from toc_notebooks import REPO_ROOT, toc_files, toc_notebooks  # noqa: E402
+
+CONFIG_PATH = REPO_ROOT / "_config.yml"
+SITE_DIR = REPO_ROOT / "_build" / "html"
+READER_HIDDEN_TAGS = {"hide-input", "remove-input", "hide-cell", "remove-cell"}
+REMOTE_URL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+def running_under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="module")
+def book_yaml() -> dict:
+    return yaml.safe_load(CONFIG_PATH.read_text(encoding="utf8"))
+
+
+@pytest.fixture(scope="module")
+def sphinx_config(book_yaml) -> dict:
+    from jupyter_book.config import get_final_config, validate_yaml
+
+    assert validate_yaml(book_yaml, raise_on_errors=False, print_func=lambda *_: None) is None, (
+        "_config.yml does not match Jupyter Book's schema"
+    )
+    config, _ = get_final_config(
+        user_yaml=CONFIG_PATH, cli_config={"latex_individualpages": False}, sourcedir=REPO_ROOT
+    )
+    return config
+
+
+def test_bibliography_is_configured_at_top_level(book_yaml, sphinx_config):
+    # Jupyter Book 1 loads sphinxcontrib-bibtex only when bibtex_bibfiles is a top-level key.
+    assert book_yaml.get("bibtex_bibfiles") == ["book/references.bib"]
+    assert "bibtex_bibfiles" not in (book_yaml.get("sphinx", {}).get("config") or {})
+    assert "sphinxcontrib.bibtex" in sphinx_config["extensions"]
+    assert sphinx_config["bibtex_bibfiles"] == ["book/references.bib"]
+
+
+def test_every_notebook_is_executed_by_the_build(sphinx_config):
+    assert sphinx_config["nb_execution_mode"] == "force"
+    assert sphinx_config["external_toc_exclude_missing"] is True  # only_build_toc_files
+
+
+def test_nothing_is_configured_to_load_from_a_remote_host(book_yaml, sphinx_config):
+    assert "sphinx_thebe" not in sphinx_config["extensions"], "thebe loads from unpkg.com and needs Binder"
+    assert book_yaml["launch_buttons"]["thebe"] is False
+    assert sphinx_config["nb_ipywidgets_js"] == {}, "myst-nb's defaults load require.js and the widget manager from CDNs"
+    assert not REMOTE_URL.match(sphinx_config["mathjax_path"]), "MathJax would be loaded from a CDN"
+    assert sphinx_config["html_context"]["default_mode"] == "auto"
+    for key in ("html_js_files", "html_css_files"):
+        remote = [entry for entry in sphinx_config.get(key, []) if REMOTE_URL.match(str(entry))]
+        assert not remote, f"{key} loads from a remote host: {remote}"
+
+
+def test_html_prefers_the_static_widget_view(sphinx_config):
+    # A widget output carries a widget view (needs a kernel or a widget manager) and a self-contained text/html
+    # view; the HTML book must pick the latter (lower number = preferred, as in myst-nb).
+    from myst_nb.core.render import WIDGET_VIEW_MIMETYPE, base_render_priority
+
+    priority = dict(base_render_priority()["html"])
+    for builder, mime_type, rank in sphinx_config["nb_mime_priority_overrides"]:
+        if builder in ("html", "*"):
+            priority[mime_type] = rank
+    assert priority["text/html"] is not None and priority["text/html"] < priority[WIDGET_VIEW_MIMETYPE]
+
+
+def test_toc_lists_existing_files_and_at_least_one_notebook():
+    files = toc_files()
+    assert files[0].as_posix() == "book/intro.md"
+    assert files[-1].as_posix() == "book/bibliography.md"
+    assert toc_notebooks(), "_toc.yml lists no notebooks"
+
+
+@pytest.mark.parametrize("notebook", [path.as_posix() for path in toc_notebooks()])
+def test_notebook_hides_code_and_stores_outputs(notebook):
+    nb = nbformat.read(REPO_ROOT / notebook, as_version=4)
+    shown = []
+    never_run = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        if not READER_HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
+            shown.append(index)
+        if cell.get("execution_count") is None:
+            never_run.append(index)
+    assert not shown, f"code cells {shown} show their code to readers: tag them `hide-input`"
+    # nbval does not compare cells whose stored execution_count is null: strict mode would silently be lax.
+    assert not never_run, f"code cells {never_run} have no stored outputs: run `make notebooks`"
+
+
+# --- the built site (skipped when it is not built, except under CI) ------------------------------------------------
+
+LOADING_ATTRIBUTES = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+                      "embed": "src", "link": "href"}
+
+
+class _RemoteLoadFinder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.remote: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        attribute = LOADING_ATTRIBUTES.get(tag)
+        if tag == "link" and (attributes.get("rel") or "").lower() in ("canonical", "alternate"):
+            return
+        if attribute and REMOTE_URL.match(attributes.get(attribute) or ""):
+            self.remote.append(f"<{tag} {attribute}={attributes[attribute]}>")
+
+
+@pytest.fixture(scope="module")
+def built_site() -> Path:
+    if not (SITE_DIR / "index.html").is_file():
+        if running_under_ci():
+            pytest.fail("the book is not built (_build/html/index.html missing) — required under CI", pytrace=False)
+        pytest.skip("the book is not built: run `make book`")
+    return SITE_DIR
+
+
+def test_built_pages_load_nothing_from_remote_hosts(built_site):
+    found = {}
+    for page in sorted(built_site.rglob("*.html")):
+        finder = _RemoteLoadFinder()
+        finder.feed(page.read_text(encoding="utf8"))
+        if finder.remote:
+            found[page.relative_to(built_site).as_posix()] = finder.remote
+    assert not found, "pages that would load from a remote host:\n" + "\n".join(
+        f"  {page}: {', '.join(sorted(set(tags)))}" for page, tags in found.items()
+    )
+
+
+def test_offline_search_index_is_built(built_site):
+    assert (built_site / "searchindex.js").is_file(), "searchindex.js is missing: search would not work"
+
+
+def test_every_toc_page_is_built(built_site):
+    missing = [path.with_suffix(".html").as_posix() for path in toc_files()
+               if not (built_site / path.with_suffix(".html")).is_file()]
+    assert not missing, f"pages listed in _toc.yml but not built: {missing}"

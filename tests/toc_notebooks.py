@@ -1,0 +1,114 @@
+"""The notebooks of the book, in the order of _toc.yml.
+
+    python tests/toc_notebooks.py            print the .ipynb paths listed in _toc.yml, one per line
+    python tests/toc_notebooks.py --execute  re-execute each of them in place, storing the outputs
+
+Used by the Makefile (nbval runs over exactly these notebooks) and importable by tests
+(`from toc_notebooks import toc_notebooks`). A file named in the toc that does not exist is an error,
+so a missing chapter cannot drop silently out of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SOURCE_SUFFIXES = (".ipynb", ".md")
+EXECUTION_TIMEOUT_S = 120  # the same as execute.timeout in _config.yml
+
+
+class TocError(Exception):
+    """_toc.yml names something that is not in the repository."""
+
+
+def _walk_entries(node):
+    """Yield every `file:` and `glob:` entry of a jb-book toc, depth first, in reading order."""
+    if isinstance(node, dict):
+        for key in ("file", "glob"):
+            if key in node:
+                yield key, node[key]
+        for key in ("parts", "chapters", "sections"):
+            for child in node.get(key) or []:
+                yield from _walk_entries(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _walk_entries(child)
+
+
+def _resolve(entry: str, root: Path) -> Path:
+    candidate = root / entry
+    if candidate.suffix in SOURCE_SUFFIXES and candidate.is_file():
+        return candidate
+    for suffix in SOURCE_SUFFIXES:
+        with_suffix = root / f"{entry}{suffix}"
+        if with_suffix.is_file():
+            return with_suffix
+    raise TocError(f"_toc.yml lists {entry!r}, but neither {entry}.ipynb nor {entry}.md exists under {root}")
+
+
+def toc_files(root: Path = REPO_ROOT) -> list[Path]:
+    """Every source file of the book (root page first), in toc order, relative to `root`."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf8"))
+    files = [_resolve(toc["root"], root)]
+    for kind, entry in _walk_entries(toc):
+        if kind == "file":
+            files.append(_resolve(entry, root))
+        else:
+            files.extend(sorted(p for p in root.glob(entry) if p.suffix in SOURCE_SUFFIXES))
+    return [path.relative_to(root) for path in dict.fromkeys(files)]
+
+
+def toc_notebooks(root: Path = REPO_ROOT) -> list[Path]:
+    """The .ipynb files listed in _toc.yml, in toc order, relative to `root`."""
+    return [path for path in toc_files(root) if path.suffix == ".ipynb"]
+
+
+def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
+    """Run each notebook top to bottom in the current Python environment and store its outputs.
+
+    Like `jupyter execute --inplace`, but without per-cell timing metadata (timestamps would change the file on
+    every run) and without saved widget state: the HTML book shows widgets through their text/html representation.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    for relative in notebooks:
+        path = root / relative
+        print(f"executing {relative}", flush=True)
+        notebook = nbformat.read(path, as_version=4)
+        NotebookClient(
+            notebook,
+            timeout=EXECUTION_TIMEOUT_S,
+            kernel_name="python3",
+            record_timing=False,
+            store_widget_state=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
+        nbformat.write(notebook, path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--execute", action="store_true", help="re-execute the notebooks in place")
+    args = parser.parse_args(argv)
+    try:
+        notebooks = toc_notebooks()
+    except TocError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if not notebooks:
+        print("error: _toc.yml lists no notebooks", file=sys.stderr)
+        return 1
+    if args.execute:
+        execute_in_place(notebooks)
+    else:
+        print("\n".join(path.as_posix() for path in notebooks))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
