@@ -76,7 +76,7 @@ def birads(f: Finding, cat: Catalogue) -> Decision:
 
 def rcr(f: Finding, birads_category: str, cat: Catalogue) -> Decision:
     """The UK M-score for the same finding."""
-    if f.pattern == "diffuse" and f.shape in ROUND_SHAPES + ("amorphous",):
+    if f.pattern == "diffuse" and f.size == "micro" and f.shape in ROUND_SHAPES + ("amorphous",):
         return Decision("M1", ("m1-bilateral-powdery",))
     return Decision(cat.rcr_for_birads(birads_category), ("rcr-from-birads",))
 

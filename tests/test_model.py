@@ -181,3 +181,9 @@ def test_unknown_value_names_it_and_lists_choices(field, value):
     message = str(exc.value)
     assert repr(value) in message and field in message
     assert all(v in message for v in CHOICES[field])
+
+
+def test_m1_is_for_diffuse_powdery_microcalcification_only():
+    assert calcflow.assess("micro", "round", "diffuse").rcr == "M1"
+    assert calcflow.assess("macro", "round", "diffuse").rcr == "M2"
+    assert calcflow.assess("macro", "coarse-heterogeneous", "diffuse").rcr == "M2"
