@@ -1,7 +1,7 @@
 """`make figures` (python -m calcflow.figures): regenerate every figure in figures/, byte-identically.
 
 Each module listed in MODULES exposes FIGURES: a dict of name → function returning a matplotlib Figure.
-Files are written with fixed metadata, so a second run gives the same bytes.
+Files are written with fixed metadata (`save`), so a second run gives the same bytes.
 """
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ import importlib
 import sys
 from pathlib import Path
 
-MODULES = ("calcflow.patches", "calcflow.evidence_plots", "calcflow.workup_plots")
+from .patches import save_figure as save  # fixed metadata: same bytes on every run
+
+MODULES = ("calcflow.patches", "calcflow.evidence_plots", "calcflow.workup_plots", "calcflow.result_plots",
+           "calcflow.patch_figures")
 OUTPUT = Path(__file__).resolve().parents[1] / "figures"
 
 
@@ -24,18 +27,6 @@ def registry() -> dict:
             raise
         found.update(getattr(module, "FIGURES", {}))
     return found
-
-
-def save(fig, path: Path) -> None:
-    """Write a figure with fixed metadata (PNG: no software stamp; SVG: no date, fixed hash salt)."""
-    import matplotlib
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix == ".svg":
-        with matplotlib.rc_context({"svg.hashsalt": "calcflow"}):
-            fig.savefig(path, metadata={"Date": None, "Creator": None})
-    else:
-        fig.savefig(path, dpi=150, metadata={"Software": None})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -87,7 +87,7 @@ class LearningChecks:
     def to_markdown(self) -> str:
         parts = []
         for n, q in enumerate(self.bank.questions, 1):
-            options = "\n".join(f"{chr(96 + i)}. {o.text}" for i, o in enumerate(q.options, 1))
+            options = "\n".join(f"- **{chr(96 + i)}.** {o.text}" for i, o in enumerate(q.options, 1))
             right = "; ".join(f"**{chr(96 + i)}.** {o.text} — {o.feedback}"
                               for i, o in enumerate(q.options, 1) if o.correct)
             cite = "{cite:p}`" + ",".join(q.sources) + "`"

@@ -94,7 +94,9 @@ def result_table(cat: Catalogue | None = None) -> Table:
     rows, sources = [], []
     for r in cat.scales.result:
         a = assess("micro", "fine-pleomorphic", "grouped", result=r.id, cat=cat)
-        rows.append((r.label, _flat(r.description), a.path[-1].label))
+        ids = [step.id for step in a.path]
+        leads_to = a.path[ids.index("mdt-concordance") + 1]      # the first step the MDT decides on
+        rows.append((r.label, _flat(r.description), leads_to.label))
         rule = a.rules[-1]
         sources.append(tuple(dict.fromkeys(r.sources + rule.sources)))
     return Table(("Result", "What it means", "Where it usually leads"), tuple(rows), tuple(sources))
