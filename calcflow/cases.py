@@ -1,0 +1,357 @@
+"""The case library: teaching cases with a vignette, a synthetic image and the expert's answer at each step.
+
+Cases live in `calcflow/data/cases.yaml`. Loading validates them (pydantic, extra fields forbidden) and then
+checks what a schema cannot see: unique ids, source keys that exist in `book/references.bib`, descriptor values
+that exist in the lexicon, and — the point of the library — that every expert answer is the one `calcflow.assess`
+gives for the case. A case that contradicts the model does not load. Errors name the file, the case and the field.
+
+The learner is asked, in order: size, shape, pattern (what the expert sees on the magnification views), category,
+next test, and — for biopsied cases with a result — where the result leads. `player_table()` exports all of it,
+with each case's image as a small PNG, for the case player to walk in the browser; no rule is re-implemented there.
+"""
+from __future__ import annotations
+
+import base64
+import io
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .assessment import Assessment, assess
+from .catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue
+from .errors import CalcflowError, DataError, InvalidChoice
+from .rules import BIRADS_ORDER
+from .schema import BiradsId, RcrId
+from .synthetic import MAGNIFICATION_VIEW, Patch, make_patch
+
+CASES_FILE = Path(__file__).parent / "data" / "cases.yaml"
+
+# Where the learner's last two questions branch off the pathway graph (pathway.yaml step ids).
+CATEGORISATION = "categorisation"
+CONCORDANCE = "mdt-concordance"
+DESCRIPTOR_STEPS = ("size", "shape", "pattern")
+STEPS = (*DESCRIPTOR_STEPS, "category", "next_test", "after_result")
+
+# The embedded images: small, 8-bit grey, 32 grey levels (no visible banding; about half the bytes of 256).
+IMAGE_PX = 320
+GREY_LEVELS = 32
+
+
+# --- schema ------------------------------------------------------------------------------------------------
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Vignette(_Strict):
+    age: int = Field(ge=18, le=100)
+    setting: Literal["screening", "symptomatic"]
+    history: str = Field(min_length=1)
+    priors: str = Field(min_length=1)       # "none", or a short phrase about earlier mammograms
+
+
+class Descriptors(_Strict):
+    """What the expert sees after the magnification views (values checked against the lexicon)."""
+    size: str
+    shape: str
+    pattern: str
+    change: str
+
+
+class CaseImage(_Strict):
+    """How to draw the case with calcflow.synthetic.make_patch; shape and pattern are the case's descriptors."""
+    seed: int = Field(ge=0)
+    view: Literal["cc", "lateral"] = "cc"
+    magnification: float = Field(default=MAGNIFICATION_VIEW, ge=1.0)
+    zoom_mm: float | None = Field(default=None, gt=0)   # show only a square this wide round the finding
+
+
+class Answer(_Strict):
+    """The expert's answer to one step: why, and the sources. `unconfirmed` flags a ⚠ fact it relies on."""
+    explanation: str = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+    unconfirmed: bool = False
+
+
+class CategoryAnswer(Answer):
+    answer: Literal["benign", "indeterminate", "suspicious"]
+    birads: BiradsId
+    rcr: RcrId
+
+
+class StepAnswer(Answer):
+    answer: str                              # a pathway step id
+
+
+class Expert(_Strict):
+    """One answer per step. Size, shape and pattern answers are the case's descriptors; these explain them."""
+    size: Answer
+    shape: Answer
+    pattern: Answer
+    category: CategoryAnswer
+    next_test: StepAnswer
+    after_result: StepAnswer | None = None
+
+
+class Case(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    title: str = Field(min_length=1, max_length=70)
+    vignette: Vignette
+    descriptors: Descriptors
+    system: str
+    image: CaseImage
+    result: str | None = None
+    expert: Expert
+    teaching_point: str = Field(min_length=1)
+
+    def answer(self, step: str) -> str | None:
+        """The expert's answer id for one step (None when the step is not asked for this case)."""
+        if step in DESCRIPTOR_STEPS:
+            return getattr(self.descriptors, step)
+        given = getattr(self.expert, step)
+        return given.answer if given is not None else None
+
+    def assessment(self) -> Assessment:
+        """What calcflow.assess says about this case."""
+        d = self.descriptors
+        return assess(d.size, d.shape, d.pattern, d.change, self.system, self.result)
+
+
+class CaseLibrary(_Strict):
+    # not Field(min_length=1): pydantic would add that complaint to every error inside a one-case file
+    cases: tuple[Case, ...]
+
+
+# --- loading ---------------------------------------------------------------------------------------------
+def model_answers(a: Assessment) -> dict[str, str]:
+    """The answers the model gives for an assessment, keyed like the case's expert fields."""
+    path = tuple(s.id for s in a.path)
+    answers = {"category.answer": a.category, "category.birads": a.birads, "category.rcr": a.rcr,
+               "next_test.answer": path[path.index(CATEGORISATION) + 1]}
+    if CONCORDANCE in path:
+        answers["after_result.answer"] = path[-1]
+    return answers
+
+
+def _check_case(name: str, c: Case, known_keys: frozenset[str] | None) -> None:
+    cat = catalogue()
+
+    def fail(field: str, message: str):
+        raise DataError(f"{name}: case {c.id!r}: field {field!r}: {message}") from None
+
+    for field in ("size", "shape", "pattern", "change"):
+        value = getattr(c.descriptors, field)
+        if not cat.has(field, value):
+            fail(f"descriptors.{field}", str(InvalidChoice(field, value, cat.ids(field))))
+    for field in ("system", "result"):
+        value = getattr(c, field)
+        if value is not None and not cat.has(field, value):
+            fail(field, str(InvalidChoice(field, value, cat.ids(field))))
+    if (c.vignette.priors == "none") != (c.descriptors.change == "no-prior"):
+        fail("vignette.priors", f"priors {c.vignette.priors!r} contradicts change {c.descriptors.change!r} "
+                                "(priors 'none' goes with change 'no-prior', and only with it)")
+    if (c.result is None) != (c.expert.after_result is None):
+        fail("expert.after_result", "give an after_result answer exactly when the case has a result")
+    if known_keys is not None:
+        for step in STEPS:
+            given = getattr(c.expert, step)
+            for key in given.sources if given is not None else ():
+                if key not in known_keys:
+                    fail(f"expert.{step}.sources", f"unknown source key {key!r} (not in book/references.bib)")
+    try:
+        model = model_answers(c.assessment())
+    except CalcflowError as exc:
+        fail("descriptors", f"calcflow.assess refuses this case: {exc}")
+    for field, expected in model.items():
+        step, part = field.split(".")
+        given = getattr(getattr(c.expert, step), part)
+        if given != expected:
+            fail(f"expert.{field}", f"{given!r} contradicts the model: calcflow.assess gives {expected!r}")
+
+
+def load_cases(path: Path = CASES_FILE, references: Path | None = REFERENCES) -> tuple[Case, ...]:
+    """Read and validate a case file; every expert answer is checked against calcflow.assess."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{name}: file not found in {path.parent}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{name}: not valid YAML: {exc}") from None
+    library = _validate_with(CaseLibrary, name, raw)
+    if not library.cases:
+        raise DataError(f"{name}: field 'cases': the file has no cases")
+    seen: set[str] = set()
+    for c in library.cases:
+        if c.id in seen:
+            raise DataError(f"{name}: case {c.id!r}: field 'id': duplicate id")
+        seen.add(c.id)
+    keys = bibliography_keys(references) if references is not None and Path(references).exists() else None
+    for c in library.cases:
+        _check_case(name, c, keys)
+    return library.cases
+
+
+@cache
+def cases() -> tuple[Case, ...]:
+    """The package's case library, loaded once."""
+    return load_cases()
+
+
+def case(case_id: str) -> Case:
+    """One case by id; an unknown id raises InvalidChoice listing the ids."""
+    for c in cases():
+        if c.id == case_id:
+            return c
+    raise InvalidChoice("case", case_id, [c.id for c in cases()])
+
+
+# --- images ----------------------------------------------------------------------------------------------
+def case_image(c: Case) -> Patch:
+    """The case's synthetic mammogram patch (calcflow.synthetic.make_patch)."""
+    return make_patch(c.descriptors.shape, c.descriptors.pattern, seed=c.image.seed,
+                      magnification=c.image.magnification, view=c.image.view)
+
+
+def _window_mm(c: Case, patch: Patch) -> float:
+    """Width of the square the case shows: the zoom window, or the whole view."""
+    return min(c.image.zoom_mm or patch.view_mm, patch.view_mm)
+
+
+def case_figure(c: Case):
+    """The case image as a matplotlib Figure with a scale bar, titled without giving the answer away."""
+    from .patches import patch_figure
+
+    patch = case_image(c)
+    scale_bar_mm = 5 if _window_mm(c, patch) >= 15 else 2
+    return patch_figure(patch, title=c.title, zoom_mm=c.image.zoom_mm, scale_bar_mm=scale_bar_mm)
+
+
+def _window_pixels(patch: Patch, zoom_mm: float | None) -> tuple[int, int, int, int]:
+    """(row0, row1, col0, col1) of the square the figure shows (patches._window), in image pixels."""
+    from .patches import _window
+
+    left, right, bottom, top = _window(patch, zoom_mm)
+    (c0, c1), (r0, r1) = patch.to_pixels([left, right], [top, bottom])
+    n = patch.image.shape[0]
+    edge = lambda v: int(min(max(round(v + 0.5), 0), n))  # noqa: E731 - pixel edges, not centres
+    return edge(r0), edge(r1), edge(c0), edge(c1)
+
+
+def _png(patch: Patch, zoom_mm: float | None, px: int) -> bytes:
+    import numpy as np
+    from PIL import Image
+
+    r0, r1, c0, c1 = _window_pixels(patch, zoom_mm)
+    grey = np.clip(patch.image[r0:r1, c0:c1], 0.0, 1.0)
+    small = np.asarray(Image.fromarray((grey * 255).round().astype(np.uint8), "L").resize((px, px), Image.LANCZOS))
+    step = 256 // GREY_LEVELS
+    quantised = (small // step * step + step // 2).astype(np.uint8)
+    buffer = io.BytesIO()
+    # Pillow writes no text chunks (no software stamp, no date) unless asked, so the bytes depend on pixels only.
+    Image.fromarray(quantised, "L").save(buffer, format="PNG", compress_level=9)
+    return buffer.getvalue()
+
+
+def image_png(c: Case, px: int = IMAGE_PX) -> bytes:
+    """The case image (its zoom window) as a small 8-bit greyscale PNG, byte-identical on every run."""
+    return _png(case_image(c), c.image.zoom_mm, px)
+
+
+# --- the case player's table ---------------------------------------------------------------------------
+def _options_after(step_id: str, cat) -> list[dict]:
+    """The places a step can lead: each edge followed along its usual route to an end step."""
+    options = []
+    for edge in cat.step(step_id).next:
+        chain = [cat.step(edge.to)]
+        while chain[-1].kind != "end":
+            chain.append(cat.step(next(e.to for e in chain[-1].next if not e.alternative)))
+        options.append({"id": chain[-1].id, "label": " → ".join(s.label for s in chain)})
+    return options
+
+
+def _choices(cat) -> dict[str, list[dict]]:
+    def labelled(field: str) -> list[dict]:
+        return [{"id": v, "label": cat.descriptor(field, v).label} for v in cat.ids(field)]
+
+    return {
+        "size": labelled("size"), "shape": labelled("shape"), "pattern": labelled("pattern"),
+        "category": [{"id": c.id, "label": c.label, "plain": c.plain} for c in cat.scales.category],
+        "birads": [{"id": b, "label": cat.birads(b).label} for b in BIRADS_ORDER],
+        "rcr": [{"id": r.id, "label": r.label} for r in cat.scales.rcr],
+        "next_test": [{"id": e.to, "label": cat.step(e.to).label} for e in cat.step(CATEGORISATION).next],
+        "after_result": _options_after(CONCORDANCE, cat),
+    }
+
+
+def _answer(c: Case, step: str) -> dict | None:
+    given = getattr(c.expert, step)
+    if given is None:
+        return None
+    out = {"answer": c.answer(step)}
+    if step == "category":
+        out.update(birads=given.birads, rcr=given.rcr)
+    out.update(explanation=" ".join(given.explanation.split()), sources=list(given.sources))
+    if given.unconfirmed:
+        out["unconfirmed"] = True
+    return out
+
+
+def _case_row(c: Case, cat) -> dict:
+    patch = case_image(c)
+    png = base64.b64encode(_png(patch, c.image.zoom_mm, IMAGE_PX)).decode("ascii")
+    width = round(_window_mm(c, patch), 1)
+    view = "90° lateral" if c.image.view == "lateral" else "craniocaudal"
+    zoom = f"magnification view ({c.image.magnification:g}×)" if c.image.magnification > 1 else "standard view"
+    result = None if c.result is None else {"id": c.result, "label": cat.descriptor("result", c.result).label}
+    asked = [s for s in STEPS if c.answer(s) is not None]
+    return {
+        "id": c.id,
+        "title": c.title,
+        "vignette": c.vignette.model_dump(),
+        "system": {"id": c.system, "label": cat.descriptor("system", c.system).label},
+        "image": {"src": f"data:image/png;base64,{png}", "width_mm": width,
+                  "alt": f"Synthetic mammogram patch, {view} {zoom}, {width:g} mm wide; calcium shows white."},
+        "result": result,
+        "asked": asked,
+        "expert": {s: _answer(c, s) for s in asked},
+        "path": [s.id for s in c.assessment().path],
+        "teaching_point": " ".join(c.teaching_point.split()),
+    }
+
+
+@cache
+def _player_table() -> dict:
+    from . import flowchart
+    from .references import short_citations
+
+    cat = catalogue()
+    rows = [_case_row(c, cat) for c in cases()]
+    keys = sorted({k for row in rows for a in row["expert"].values() for k in a["sources"]})
+    return {
+        "steps": list(STEPS),
+        "choices": _choices(cat),
+        "step_labels": {s.id: s.label for s in cat.pathway.steps},
+        "references": short_citations(keys),
+        "flowchart_svg": flowchart.svg(),
+        "cases": rows,
+    }
+
+
+def player_table() -> dict:
+    """Everything the case player needs, JSON-serialisable and identical on every run.
+
+    steps          the questions in order; a case's `asked` lists those it uses (after_result only with a result)
+    choices        per step, the options the learner picks from: {id, label} (category options also carry the
+                   leaflet's plain words; birads and rcr list the scales for the category step)
+    step_labels    pathway step id -> label, for the expert's path
+    references     source key -> short citation, for every key the answers cite
+    flowchart_svg  the pathway flowchart once, nothing highlighted; node ids are step ids
+    cases          per case: id, title, vignette, system, image (PNG data URI, width_mm, alt), result,
+                   asked, expert (per step: answer, explanation, sources; category adds birads and rcr),
+                   path (step ids from calcflow.assess), teaching_point
+    """
+    return _player_table()
