@@ -17,11 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from .assessment import Assessment, assess
-from .catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue
+from .catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue, read_yaml
 from .errors import CalcflowError, DataError, InvalidChoice
 from .rules import BIRADS_ORDER
 from .schema import BiradsId, RcrId
@@ -175,12 +174,7 @@ def load_cases(path: Path = CASES_FILE, references: Path | None = REFERENCES) ->
     """Read and validate a case file; every expert answer is checked against calcflow.assess."""
     path = Path(path)
     name = path.name
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{name}: file not found in {path.parent}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{name}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     library = _validate_with(CaseLibrary, name, raw)
     if not library.cases:
         raise DataError(f"{name}: field 'cases': the file has no cases")

@@ -11,10 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import Field, model_validator
 
-from .catalogue import DATA_DIR, REFERENCES, Catalogue, _validate_with, bibliography_keys, catalogue
+from .catalogue import (DATA_DIR, REFERENCES, Catalogue, _validate_with, bibliography_keys, catalogue,
+                        read_yaml)
 from .errors import DataError, InvalidChoice
 from .schema import Entry, Sourced
 from .tables import Table
@@ -110,12 +110,7 @@ def _cross_check(data: Outcomes, name: str, cat: Catalogue, known_keys: frozense
 def load_outcomes(path: Path = OUTCOMES, references: Path | None = REFERENCES,
                   cat: Catalogue | None = None) -> Outcomes:
     """Read and validate outcomes.yaml. Source keys are checked when the bibliography exists."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{path.name}: file not found in {path.parent}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path.name}: not valid YAML: {exc}") from None
+    raw = read_yaml(path)
     data = _validate_with(Outcomes, path.name, raw)
     keys = bibliography_keys(references) if references is not None and references.exists() else None
     _cross_check(data, path.name, cat or catalogue(), keys)

@@ -8,10 +8,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .catalogue import _validate_with, bibliography_keys, REFERENCES
+from .catalogue import REFERENCES, _validate_with, bibliography_keys, read_yaml
 from .errors import DataError, InvalidChoice
 
 QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
@@ -50,7 +49,7 @@ class QuestionBank(BaseModel):
 
 
 def load_bank(path: Path, known_keys: frozenset[str] | None = None) -> QuestionBank:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     bank = _validate_with(QuestionBank, path.name, raw)
     ids = [q.id for q in bank.questions]
     for q in bank.questions:
