@@ -1,6 +1,8 @@
 # Calcification Pathways — the single entry point.  `make help` lists the targets.
 #   make book   build the HTML book into _build/html (every notebook executed, warnings are errors)
-#   make test   unit tests, every notebook compared with its stored outputs, the strict build, the browser suite
+#   make slides a reveal.js slide deck per notebook chapter into _build/slides (opens from file://, no network)
+#   make test   unit tests, every notebook compared with its stored outputs, the strict build, the browser suite,
+#               the slide decks
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -15,6 +17,10 @@ PY    := $(BIN)/python
 STAMP := $(VENV)/.installed
 BUILD := _build
 SITE  := $(BUILD)/html
+SLIDES := $(BUILD)/slides
+# reveal.js for the slides, pinned in package.json + package-lock.json; `npm ci` installs exactly the lock.
+REVEAL := node_modules/reveal.js
+NODE_STAMP := node_modules/.installed
 
 # Tools and notebook kernels run from the venv (a kernelspec whose command is "python" then means the venv's).
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -29,10 +35,12 @@ NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-w
 # pytest exits 5 when it collected nothing: say so, and fail.
 NO_TESTS_IS_A_FAILURE = || { status=$$?; if [ $$status -eq 5 ]; then \
 	echo "error: pytest collected no tests in 'make $@' — that counts as a failure" >&2; fi; exit $$status; }
-BUILT_SITE_TESTS = $(PYTEST) tests/test_book_config.py tests/browser $(NO_TESTS_IS_A_FAILURE)
+# The slide tests need the decks, not the book: they run in their own step (test-slides).
+BUILT_SITE_TESTS = $(PYTEST) tests/test_book_config.py tests/browser --ignore=tests/browser/test_slides.py \
+	$(NO_TESTS_IS_A_FAILURE)
 
-.PHONY: help venv system-deps book test test-unit test-notebooks test-site test-browser notebooks bench figures \
-	clean lock
+.PHONY: help venv system-deps book slides test test-unit test-notebooks test-site test-browser test-slides notebooks \
+	bench figures clean lock
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -60,8 +68,18 @@ book: $(STAMP) system-deps ## Build the HTML book into _build/html, executing ev
 	rm -rf $(SITE) $(BUILD)/.doctrees
 	$(JUPYTER_BOOK_BUILD)
 
-test: $(STAMP) system-deps ## Everything: unit tests, nbval on every toc notebook, strict build, browser tests
-	@$(MAKE) --no-print-directory --keep-going test-unit test-notebooks test-site \
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is missing: install Node.js 20 and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+slides: $(STAMP) $(NODE_STAMP) ## Build a reveal.js deck per notebook chapter into _build/slides (opens from file://, offline)
+	rm -rf $(SLIDES)
+	notebooks=$$($(TOC_NOTEBOOKS)); \
+	$(PY) -m calcflow.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks
+
+test: $(STAMP) system-deps ## Everything: unit tests, nbval on every toc notebook, strict build, browser tests, slides
+	@$(MAKE) --no-print-directory --keep-going test-unit test-notebooks test-site test-slides \
 		|| { echo "make test: FAILED — the failing steps are named above" >&2; exit 1; }
 	@echo "make test: every step passed"
 
@@ -78,6 +96,9 @@ test-site: book ## The strict build, then the book-config, built-site and browse
 
 test-browser: $(STAMP) system-deps ## The book-config, built-site and browser tests on the existing _build/html
 	$(BUILT_SITE_TESTS)
+
+test-slides: slides system-deps ## Build the slide decks, then open each from file:// in Chromium with no network
+	$(PYTEST) tests/browser/test_slides.py $(NO_TESTS_IS_A_FAILURE)
 
 notebooks: $(STAMP) system-deps ## Re-execute every notebook in _toc.yml in place, storing its outputs
 	$(TOC_NOTEBOOKS) --execute

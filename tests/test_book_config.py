@@ -156,3 +156,26 @@ def test_every_toc_page_is_built(built_site):
     missing = [path.with_suffix(".html").as_posix() for path in toc_files()
                if not (built_site / path.with_suffix(".html")).is_file()]
     assert not missing, f"pages listed in _toc.yml but not built: {missing}"
+
+
+# --- launch buttons: links out, nothing loaded from those hosts ----------------------------------------------------
+
+LAUNCH_HOSTS = {"binderhub_url": "https://mybinder.org", "colab_url": "https://colab.research.google.com"}
+
+
+def test_launch_buttons_are_links_to_this_repository(book_yaml, sphinx_config):
+    launch = book_yaml["launch_buttons"]
+    assert {key: launch[key] for key in LAUNCH_HOSTS} == LAUNCH_HOSTS
+    assert launch["thebe"] is False and not launch["jupyterhub_url"], "thebe loads scripts; a hub needs a server"
+    assert book_yaml["repository"]["url"].startswith("https://github.com/"), "Binder and Colab links need it"
+    assert sphinx_config["html_theme_options"]["launch_buttons"] == launch
+
+
+def test_notebook_pages_link_to_binder_and_colab_without_loading_from_them(built_site):
+    for notebook in toc_notebooks():
+        page = (built_site / notebook.with_suffix(".html")).read_text(encoding="utf8")
+        for host in LAUNCH_HOSTS.values():
+            assert re.search(rf'<a href="{re.escape(host)}/[^"]*{re.escape(notebook.name)}"', page), (
+                f"{notebook.with_suffix('.html')}: no launch link to {host}")
+            assert not re.search(rf'<(script|link|img|iframe)\b[^>]*(src|href)="{re.escape(host)}', page), (
+                f"{notebook.with_suffix('.html')} loads something from {host}")

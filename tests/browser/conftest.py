@@ -11,6 +11,7 @@ Fixtures for any browser test:
     page       a fresh Playwright page (new browser context) with two lists filled as it runs:
                page.external_requests (URLs that were aborted) and page.console_errors (console errors and
                uncaught exceptions).
+    file_page  the same for pages opened from disk only (the slide decks); needs neither the book nor a server.
     open_page  a function: open_page(page, site, "book/01-from-mammogram-to-category.html") navigates there and
                waits for the load event (a fixture, so no test needs to import this conftest).
     visit      visit(site, "book/….html") opens a page once per session and mode in a fresh page and returns a
@@ -106,8 +107,12 @@ def site(request, site_dir: Path, http_server: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(site_dir: Path):
-    """One headless Chromium for the whole session (a new context per test keeps tests apart)."""
+def browser():
+    """One headless Chromium for the whole session (a new context per test keeps tests apart).
+
+    It does not need the built book (the slide decks are tested without it); the site's tests get `site_dir`
+    through `site`, `page` and `visit`.
+    """
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -167,6 +172,17 @@ def new_offline_page(browser, http_server: str):
 @pytest.fixture()
 def page(browser, http_server: str):
     context, page = new_offline_page(browser, http_server)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture()
+def file_page(browser):
+    """Like `page`, for files opened from disk only (file://): needs no built book and no server; every request
+    that is not to a local file is aborted and recorded in page.external_requests."""
+    context, page = new_offline_page(browser, "file://")
     try:
         yield page
     finally:
