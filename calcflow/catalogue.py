@@ -185,18 +185,21 @@ def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
                                         f"(not in book/references.bib)")
 
 
+def read_yaml(path: Path) -> Any:
+    """Parse one data file; a missing file or invalid YAML becomes a DataError that names the file."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{Path(path).name}: file not found in {Path(path).parent}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{Path(path).name}: not valid YAML: {exc}") from None
+
+
 def load(data_dir: Path = DATA_DIR, references: Path | None = REFERENCES) -> Catalogue:
     """Read and validate every data file. Source keys are checked when the bibliography exists."""
     models = {}
     for name in schema.FILES:
-        path = data_dir / name
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DataError(f"{name}: file not found in {data_dir}") from None
-        except yaml.YAMLError as exc:
-            raise DataError(f"{name}: not valid YAML: {exc}") from None
-        models[name.removesuffix(".yaml")] = _validate(name, raw)
+        models[name.removesuffix(".yaml")] = _validate(name, read_yaml(data_dir / name))
     cat = Catalogue(**models)
     keys = bibliography_keys(references) if references is not None and references.exists() else None
     _cross_check(cat, keys)
