@@ -57,7 +57,9 @@ def _table(cat: Catalogue) -> dict:
     choices = {f: [describe(f, v) for v in cat.ids(f)] for f in FIELDS}
     choices["result"].insert(0, {"id": "", "label": "No result yet", "description": "", "sources": []})
     used = sorted({k for o in outcomes for k in o.get("sources", ())}
-                  | {k for s in cat.pathway.steps for k in s.sources})
+                  | {k for s in cat.pathway.steps for k in s.sources}
+                  | {k for r in cat.rules.rules for k in r.sources}
+                  | {k for options in choices.values() for o in options for k in o["sources"]})
     return {
         "fields": list(FIELDS),
         "choices": choices,

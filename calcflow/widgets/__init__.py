@@ -1,0 +1,9 @@
+"""Interactive widgets for the book: live in JupyterLab (anywidget), and self-contained in the static HTML.
+
+Each widget is a small Python class with one ES module and one CSS file beside it. The same module runs in both
+hosts: the kernel's widget model in JupyterLab, and a stand-in model over embedded JSON on a static page
+(see `standalone`).
+"""
+from .explorer import Explorer
+
+__all__ = ["Explorer"]

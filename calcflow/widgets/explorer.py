@@ -1,0 +1,113 @@
+"""The pathway explorer: choose descriptors, see the path on the flowchart, the category and the next step.
+
+Live in JupyterLab (an anywidget; Python can read and set `explorer.choice` and read `explorer.assessment`), and
+just as interactive in the static book: its `text/html` representation carries the same ES module, inlined, with
+the data it walks (see `calcflow.widgets.standalone`). The browser only looks answers up in the table exported by
+`calcflow.export.explorer_table`; every rule stays in Python.
+"""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .. import flowchart
+from ..assessment import FIELDS, Assessment, assess
+from ..catalogue import catalogue
+from ..errors import CalcflowError, InvalidChoice
+from ..export import explorer_table
+from .standalone import standalone_html
+
+HERE = Path(__file__).parent
+ESM = HERE / "explorer.js"
+CSS = HERE / "explorer.css"
+
+DEFAULT_CHOICE = {"size": "micro", "shape": "fine-pleomorphic", "pattern": "grouped", "change": "no-prior",
+                  "system": "uk", "result": None}
+
+# One number per explorer made in this process, in order: unique host ids on a page, and the same ids on every
+# run of a notebook (a random or address-based id would fail nbval's comparison of stored outputs).
+_instances = itertools.count(1)
+
+
+def _normalised(choice: dict, current: dict) -> dict:
+    """A complete, valid choice: keys not given keep their current value; "" or None mean "no result yet"."""
+    unknown = sorted(set(choice) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"unknown choice key {unknown[0]!r}; the keys are: {', '.join(FIELDS)}")
+    merged = {**current, **choice}
+    merged["result"] = merged.get("result") or None
+    cat = catalogue()
+    for field in FIELDS:
+        value = merged[field]
+        if field == "result" and value is None:
+            continue
+        if not isinstance(value, str) or not cat.has(field, value):
+            raise InvalidChoice(field, value, cat.ids(field))
+    return {field: merged[field] for field in FIELDS}
+
+
+class Explorer(anywidget.AnyWidget):
+    """The pathway explorer.
+
+    >>> explorer = Explorer(shape="punctate", system="us")
+    >>> explorer.choice = {"result": "B2"}      # keys not given keep their value
+    >>> explorer.assessment                     # calcflow.assess(**explorer.choice), or None if impossible
+
+    For teaching, not for diagnosis.
+    """
+
+    _esm = ESM
+    _css = CSS
+
+    table = traitlets.Dict(help="calcflow.export.explorer_table(): every combination's answer").tag(sync=True)
+    svg = traitlets.Unicode(help="the pathway flowchart, nothing highlighted (calcflow.flowchart.svg())").tag(
+        sync=True)
+    choice = traitlets.Dict(help="size, shape, pattern, change, system and result (None: no result yet)").tag(
+        sync=True)
+
+    def __init__(self, size: str = DEFAULT_CHOICE["size"], shape: str = DEFAULT_CHOICE["shape"],
+                 pattern: str = DEFAULT_CHOICE["pattern"], change: str = DEFAULT_CHOICE["change"],
+                 system: str = DEFAULT_CHOICE["system"], result: str | None = None, **kwargs):
+        choice = _normalised(dict(size=size, shape=shape, pattern=pattern, change=change, system=system,
+                                  result=result), DEFAULT_CHOICE)
+        self._number = next(_instances)
+        super().__init__(table=explorer_table(), svg=flowchart.svg(), choice=choice, **kwargs)
+
+    @traitlets.validate("choice")
+    def _check_choice(self, proposal) -> dict:
+        current = self._trait_values.get("choice") or DEFAULT_CHOICE
+        return _normalised(dict(proposal["value"]), current)
+
+    @property
+    def assessment(self) -> Assessment | None:
+        """`calcflow.assess(**choice)`, or None when the combination cannot occur (see `refusal`)."""
+        try:
+            return assess(**self.choice)
+        except CalcflowError:
+            return None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why the current combination cannot occur, in the model's words; None when it can."""
+        try:
+            assess(**self.choice)
+        except CalcflowError as error:
+            return str(error)
+        return None
+
+    def __repr__(self) -> str:
+        return f"Explorer({', '.join(f'{k}={v!r}' for k, v in self.choice.items())})"
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle
+        data["text/html"] = standalone_html(
+            esm=ESM, css=CSS, kind="explorer", host_id=f"calcflow-explorer-{self._number}",
+            state={"table": self.table, "svg": self.svg, "choice": self.choice},
+            fallback="The pathway explorer needs JavaScript, which is switched off in this browser.")
+        return data, metadata
