@@ -80,6 +80,7 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
         path = root / relative
         print(f"executing {relative}", flush=True)
         notebook = nbformat.read(path, as_version=4)
+        notebook.metadata.pop("widgets", None)   # state saved by an earlier run elsewhere (e.g. nbconvert)
         NotebookClient(
             notebook,
             timeout=EXECUTION_TIMEOUT_S,
