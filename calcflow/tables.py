@@ -61,8 +61,8 @@ def descriptor_table(kind: str, cat: Catalogue | None = None) -> Table:
     cat = cat or catalogue()
     items = getattr(cat.lexicon, kind)
     if kind == "shape":
-        columns = ("Shape", "Group", "What it looks like", "Typical size", "Usual cause")
-        rows = tuple((s.label, s.group.replace("-", " "), _flat(s.description), s.typical_size, s.usual_cause)
+        columns = ("Shape", "What it looks like", "Typical size", "Usual cause")
+        rows = tuple((f"{s.label} ({s.group.replace('-', ' ')})", _flat(s.description), s.typical_size, s.usual_cause)
                      for s in items)
     elif kind == "size":
         columns = ("Size class", "What it means", "Cut-offs in the sources")
