@@ -11,36 +11,30 @@ from pathlib import Path
 
 from .patches import save_figure as save  # fixed metadata: same bytes on every run
 
-MODULES = ("calcflow.patches", "calcflow.evidence_plots", "calcflow.workup_plots", "calcflow.result_plots",
-           "calcflow.patch_figures")
+MODULES = ("calcflow.patch_figures", "calcflow.evidence_plots", "calcflow.workup_plots", "calcflow.result_plots")
 OUTPUT = Path(__file__).resolve().parents[1] / "figures"
 
 
 def registry() -> dict:
+    """Every registered figure: name → function returning a matplotlib Figure."""
     found = {}
     for name in MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:      # a module not written yet contributes nothing
-                continue
-            raise
-        found.update(getattr(module, "FIGURES", {}))
+        found.update(importlib.import_module(name).FIGURES)
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    OUTPUT.mkdir(exist_ok=True)
+def write_all(output: Path = OUTPUT) -> list[Path]:
+    """Render every registered figure to `output`/<name>.png; returns the paths written."""
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
     for name, make in sorted(registry().items()):
-        fig = make()
-        save(fig, OUTPUT / f"{name}.png")
-        plt.close(fig)
-        print(f"figures/{name}.png")
+        written.append(save(make(), output / f"{name}.png"))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    for path in write_all():
+        print(f"figures/{path.name}")
     return 0
 
 
