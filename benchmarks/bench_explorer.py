@@ -11,20 +11,15 @@ Run from anywhere (the book must be built: make book): python benchmarks/bench_e
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import statistics
 import sys
-import threading
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SITE_DIR = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else REPO_ROOT / "_build" / "html"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pagebench import median_ms, offline_context, print_heaviest, ready_and_weight, run, site_dir  # noqa: E402
+
+SITE_DIR = site_dir()
 PAGE = "book/explore-the-pathway.html"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOADS = 10
 GOAL_CHOICE_MS = 16
 GOAL_INTERACTIVE_MS = 1000
@@ -37,16 +32,6 @@ CHANGES = ([("shape", v) for v in ("skin", "vascular", "round", "punctate", "amo
            + [("system", "us"), ("change", "stable"), ("change", "new-or-increasing"), ("system", "uk")]
            + [("result", v) for v in ("B1", "B2", "B3", "B4", "B5a", "B5b", "B5c", "")]
            + [("size", "macro"), ("size", "micro")])
-
-# Records when the explorer's root first carries data-ready, relative to navigation start.
-READY_PROBE = """
-new MutationObserver((records, observer) => {
-  if (document.querySelector('[data-calcflow="explorer"][data-ready]')) {
-    window.__explorerReadyAt = performance.now();
-    observer.disconnect();
-  }
-}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"]});
-"""
 
 # Times each change: t0 when the change event starts (capture phase, before the explorer's own listener), the DOM
 # update when the mutation records of that handler are delivered, the frame at the next requestAnimationFrame.
@@ -65,59 +50,16 @@ CHANGE_PROBE = """(root) => {
 }"""
 
 
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
-def offline_context(browser, origin: str, blocked: list[str]):
-    context = browser.new_context(service_workers="block", viewport={"width": 1366, "height": 900})
-
-    def route(route):
-        if route.request.url.startswith((origin, "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
-    return context
-
-
-def median_ms(values) -> str:
-    return f"{statistics.median(values):.1f} ms"
-
-
 def measure(browser, origin: str) -> int:
     url = origin + PAGE
     blocked: list[str] = []
 
     # navigation → interactive, and the page weight (first load, empty cache)
-    ready_ms, weights = [], []
-    for _ in range(LOADS):
-        context = offline_context(browser, origin, blocked)
-        page = context.new_page()
-        page.add_init_script(READY_PROBE)
-        responses = []
-        page.on("requestfinished", lambda request: responses.append(request))
-        page.goto(url, wait_until="load")
-        page.wait_for_function("() => window.__explorerReadyAt !== undefined")
-        ready_ms.append(page.evaluate("() => window.__explorerReadyAt"))
-        page.wait_for_load_state("networkidle")
-        if not weights:
-            for request in responses:
-                sizes = request.sizes()
-                weights.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
-            html = (SITE_DIR / PAGE).read_text(encoding="utf-8")
-            html_bytes = len(html.encode())
-            explorer = re.search(r'<div id="calcflow-explorer-\d+".*?</script></div>', html, re.S)
-            explorer_bytes = len(explorer.group(0).encode()) if explorer else 0
-        context.close()
+    ready_ms, weights = ready_and_weight(browser, origin, url, ROOT, LOADS, blocked)
+    html = (SITE_DIR / PAGE).read_text(encoding="utf-8")
+    html_bytes = len(html.encode())
+    explorer = re.search(r'<div id="calcflow-explorer-\d+".*?</script></div>', html, re.S)
+    explorer_bytes = len(explorer.group(0).encode()) if explorer else 0
 
     # choice → path highlighted
     context = offline_context(browser, origin, blocked)
@@ -141,8 +83,7 @@ def measure(browser, origin: str) -> int:
     total = sum(size for _, size in weights)
     print(f"explorer: page weight {total / 1024:.0f} KiB transferred in {len(weights)} requests, empty cache "
           f"(HTML {html_bytes / 1024:.0f} KiB, of which the explorer {explorer_bytes / 1024:.0f} KiB)", flush=True)
-    for url_, size in sorted(weights, key=lambda item: -item[1])[:5]:
-        print(f"    {size / 1024:7.1f} KiB  {url_.removeprefix(origin)}", flush=True)
+    print_heaviest(weights, origin)
     if blocked:
         print(f"explorer: {len(set(blocked))} request(s) tried to leave the machine (blocked): "
               + ", ".join(sorted(set(blocked))), flush=True)
@@ -150,21 +91,7 @@ def measure(browser, origin: str) -> int:
 
 
 def main() -> int:
-    if not (SITE_DIR / PAGE).is_file():
-        print(f"{SITE_DIR / PAGE} is missing: build the book first (make book)", file=sys.stderr)
-        return 1
-    from playwright.sync_api import sync_playwright
-
-    server, origin = serve(SITE_DIR)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            try:
-                return measure(browser, origin)
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
+    return run(SITE_DIR, PAGE, measure)
 
 
 if __name__ == "__main__":

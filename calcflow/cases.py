@@ -35,7 +35,11 @@ DESCRIPTOR_STEPS = ("size", "shape", "pattern")
 STEPS = (*DESCRIPTOR_STEPS, "category", "next_test", "after_result")
 
 # The embedded images: small, 8-bit grey, 32 grey levels (no visible banding; about half the bytes of 256).
-IMAGE_PX = 320
+# 208 px: shown about 350 px wide they look as they did at 320 px — the faintest amorphous specks and the punctate
+# specks of a 30 mm view included — and all 22 take about 260 KB of the case library's page instead of 620 KB (the
+# film grain, not the calcifications, is what costs bytes). 16 grey levels would save as much again, but they band
+# the smooth magnification views and lose the faintest specks.
+IMAGE_PX = 208
 GREY_LEVELS = 32
 
 
@@ -215,13 +219,17 @@ def _window_mm(c: Case, patch: Patch) -> float:
     return min(c.image.zoom_mm or patch.view_mm, patch.view_mm)
 
 
+def _scale_bar_mm(window_mm: float) -> int:
+    """A scale bar about a sixth of the window or less: 5 mm on a whole view, 2 mm on a zoomed one."""
+    return 5 if window_mm >= 15 else 2
+
+
 def case_figure(c: Case):
     """The case image as a matplotlib Figure with a scale bar, titled without giving the answer away."""
     from .patches import patch_figure
 
     patch = case_image(c)
-    scale_bar_mm = 5 if _window_mm(c, patch) >= 15 else 2
-    return patch_figure(patch, title=c.title, zoom_mm=c.image.zoom_mm, scale_bar_mm=scale_bar_mm)
+    return patch_figure(patch, title=c.title, zoom_mm=c.image.zoom_mm, scale_bar_mm=_scale_bar_mm(_window_mm(c, patch)))
 
 
 def _window_pixels(patch: Patch, zoom_mm: float | None) -> tuple[int, int, int, int]:
@@ -307,7 +315,8 @@ def _case_row(c: Case, cat) -> dict:
         "title": c.title,
         "vignette": c.vignette.model_dump(),
         "system": {"id": c.system, "label": cat.descriptor("system", c.system).label},
-        "image": {"src": f"data:image/png;base64,{png}", "width_mm": width,
+        "image": {"src": f"data:image/png;base64,{png}", "px": IMAGE_PX, "width_mm": width,
+                  "scale_bar_mm": _scale_bar_mm(width),
                   "alt": f"Synthetic mammogram patch, {view} {zoom}, {width:g} mm wide; calcium shows white."},
         "result": result,
         "asked": asked,
@@ -344,7 +353,7 @@ def player_table() -> dict:
     step_labels    pathway step id -> label, for the expert's path
     references     source key -> short citation, for every key the answers cite
     flowchart_svg  the pathway flowchart once, nothing highlighted; node ids are step ids
-    cases          per case: id, title, vignette, system, image (PNG data URI, width_mm, alt), result,
+    cases          per case: id, title, vignette, system, image (PNG data URI, px, width_mm, scale_bar_mm, alt), result,
                    asked, expert (per step: answer, explanation, sources; category adds birads and rcr),
                    path (step ids from calcflow.assess), teaching_point
     """

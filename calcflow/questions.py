@@ -1,7 +1,8 @@
 """Learning checks: one YAML question bank per chapter (calcflow/data/questions/<chapter>.yaml).
 
-Loaded and validated with pydantic (errors name the file, the question and the field); rendered at the end
-of each chapter. In the built book the answers are folded (a dropdown) and sources are real citations.
+Loaded and validated with pydantic (errors name the file, the question and the field); shown at the end of each
+chapter as an interactive quiz (calcflow.widgets.quiz): the learner commits an answer, then sees the feedback, the
+explanation and its sources.
 """
 from __future__ import annotations
 
@@ -77,38 +78,12 @@ def bank(chapter: str) -> QuestionBank:
     return all_banks[chapter]
 
 
-class LearningChecks:
-    """A chapter's learning checks: questions with folded answers (static) — see quiz widget for interactive."""
+def learning_checks(chapter: str):
+    """A chapter's learning checks: its bank as an interactive quiz (`calcflow.widgets.Quiz`).
 
-    def __init__(self, chapter: str):
-        self.bank = bank(chapter)
+    Live in JupyterLab; in the static book a self-contained quiz that needs no kernel and no network, with a
+    printable copy (answers folded) for readers without JavaScript. An unknown chapter lists the valid ones.
+    """
+    from .widgets.quiz import Quiz  # here, not at the top: the widget imports this module
 
-    def to_markdown(self) -> str:
-        parts = []
-        for n, q in enumerate(self.bank.questions, 1):
-            options = "\n".join(f"- **{chr(96 + i)}.** {o.text}" for i, o in enumerate(q.options, 1))
-            right = "; ".join(f"**{chr(96 + i)}.** {o.text} — {o.feedback}"
-                              for i, o in enumerate(q.options, 1) if o.correct)
-            cite = "{cite:p}`" + ",".join(q.sources) + "`"
-            parts.append(f"**{n}. {q.prompt}**\n\n{options}\n\n"
-                         f"````{{admonition}} Answer\n:class: dropdown\n{right}\n\n{q.explanation} {cite}\n````")
-        return "\n\n".join(parts)
-
-    def to_html(self) -> str:
-        import html
-        out = []
-        for n, q in enumerate(self.bank.questions, 1):
-            items = "".join(f"<li>{html.escape(o.text)}</li>" for o in q.options)
-            right = "; ".join(html.escape(o.text) for o in q.options if o.correct)
-            out.append(f"<p><strong>{n}. {html.escape(q.prompt)}</strong></p><ol type=\"a\">{items}</ol>"
-                       f"<details><summary>Answer</summary><p>{right}</p><p>{html.escape(q.explanation)} "
-                       f"[{html.escape(', '.join(q.sources))}]</p></details>")
-        return "\n".join(out)
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/plain": f"{len(self.bank.questions)} learning checks: {self.bank.title}",
-                "text/html": self.to_html(), "text/markdown": self.to_markdown()}
-
-
-def learning_checks(chapter: str) -> LearningChecks:
-    return LearningChecks(chapter)
+    return Quiz(chapter)

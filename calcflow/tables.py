@@ -112,3 +112,15 @@ def ppv_table(kind: str = "shape", cat: Catalogue | None = None) -> Table:
                   str(p.n) if p.n else (p.n_note or ""), p.population, p.study) for p in items)
     return Table(("Descriptor", "Malignant at biopsy (95% CI)", "Number", "Population", "Study"), rows,
                  tuple(tuple(p.sources) for p in items))
+
+
+def case_table() -> Table:
+    """The case library without spoilers: number (as in the case player's menu), title, setting and practice.
+
+    Not the case ids: they name the finding ("fine-linear-segmental") and would give the answers away."""
+    from .cases import cases
+
+    cat = catalogue()
+    rows = tuple((str(n), c.title, c.vignette.setting.capitalize(), cat.descriptor("system", c.system).label)
+                 for n, c in enumerate(cases(), 1))
+    return Table(("Case", "Title", "Setting", "Practice"), rows)

@@ -67,11 +67,16 @@ def test_every_bank_loads_and_cites_known_sources():
 
 
 def test_learning_checks_fold_answers_and_cite():
+    """The checks are an interactive quiz (tests/test_quiz_widget.py); its static copy folds the answers."""
     checks = learning_checks("01-from-mammogram-to-category")
-    md = checks.to_markdown()
-    assert md.count(":class: dropdown") == len(checks.bank.questions)
-    assert _cited(md) <= KEYS
-    assert checks._repr_mimebundle_()["text/plain"].startswith(f"{len(checks.bank.questions)} learning checks")
+    count = len(checks.bank["questions"])
+    data, _ = checks._repr_mimebundle_()
+    assert "text/markdown" not in data, "the book prefers text/markdown: it would hide the interactive quiz"
+    (fallback,) = re.findall(r"<noscript>(.*?)</noscript>", data["text/html"], re.S)
+    assert fallback.count("<details><summary>Answer</summary>") == count
+    cited = {key for question in checks.bank["questions"] for key in question["sources"]}
+    assert cited <= KEYS and set(checks.bank["references"]) == cited
+    assert data["text/plain"].startswith(f"{count} learning checks")
 
 
 def test_unknown_chapter_lists_valid_ones():

@@ -3,8 +3,14 @@
 //   Static book: calcflow/widgets/standalone.py inlines this file and calls render() with a stand-in model.
 // It only displays what the exported table says (calcflow.export.explorer_table); it decides nothing itself.
 // Hooks other checks rely on: data-calcflow="explorer" on the root, <select name="size|shape|pattern|change|
-// system|result"> with the ids of `calcflow choices` as values, class "on-path" on the flowchart's path, and
-// data-calcflow="transcript" on the transcript.
+// system|result"> with the ids of `calcflow choices` as values, class "on-path" on the flowchart's path,
+// data-calcflow="transcript" on the transcript, and data-calcflow="present" on the Present button.
+// Python appends the shared code this module calls — element() (dom.js) and presentation() (present.js) — when it
+// loads the module (calcflow.widgets.standalone.module_source).
+//
+// Presentation mode, for a lecturer: the path is revealed one step at a time. → shows the next step on the path
+// (highlighted on the chart, its explanation in the details panel), ← takes it back; 1–9 choose the Nth option of
+// the current menu — the menu that has focus, or the last one that had it (Tab moves on to the next menu).
 
 const FIELD_LABELS = {
   size: "Size",
@@ -20,15 +26,6 @@ const DISCLAIMER = "For teaching, not for diagnosis.";
 // Page-wide (not module-wide: each static explorer is its own module instance) so that ids stay unique
 // when several explorers, or several views of one, share a page.
 const VIEW_COUNTER = Symbol.for("calcflow.explorer.views");
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
-  }
-  node.append(...children.flat().filter((child) => child !== null && child !== undefined));
-  return node;
-}
 
 // The table's position arithmetic (mixed radix over the choices, last field fastest) — as calcflow.export.lookup.
 function lookup(table, choice) {
@@ -118,14 +115,17 @@ function render({ model, el }) {
     selects[field] = element("select", { name: field, id: id(field) }, options);
     hints[field] = element("span", { class: "cfx-hint", id: id(`${field}-hint`) });
     selects[field].setAttribute("aria-describedby", hints[field].id);
-    controls.append(element("div", { class: "cfx-control" },
+    controls.append(element("div", { class: "cfx-control cf-field" },
       element("label", { for: id(field) }, FIELD_LABELS[field] || field), selects[field], hints[field]));
   }
   controls.addEventListener("submit", (event) => event.preventDefault());
 
   // --- answer, chart, details ----------------------------------------------------------------------------------
-  const summary = element("section", { class: "cfx-summary", "aria-live": "polite", "aria-label": "Answer" });
-  const chartBox = element("div", { class: "cfx-chart" });
+  // Regions are <div role="region">, not <section>: reveal.js takes every <section> of a slide deck for a slide.
+  const summary = element("div", {
+    class: "cfx-summary", role: "region", "aria-live": "polite", "aria-label": "Answer",
+  });
+  const chartBox = element("div", { class: "cfx-chart cf-path-chart" });
   chartBox.innerHTML = model.get("svg");
   const svg = chartBox.querySelector("svg");
   const { nodes, edges } = prepareChart(svg, table, token);
@@ -135,26 +135,48 @@ function render({ model, el }) {
   const detailsBody = element("div", { class: "cfx-details-body" });
   const closeButton = element("button", { type: "button", class: "cfx-close", "aria-label": "Close the step details" },
     "×");
-  const details = element("section", { class: "cfx-details", "aria-live": "polite", "aria-label": "Step details" },
+  const details = element("div", { class: "cfx-details", role: "region", "aria-live": "polite",
+    "aria-label": "Step details" },
     closeButton, detailsBody);
   const transcript = element("ol", { class: "cfx-transcript", "data-calcflow": "transcript" });
   const transcriptNote = element("p", { class: "cfx-note" });
   const rules = element("ul", { class: "cfx-rules" });
 
-  const root = element("div", { class: "calcflow-explorer", "data-calcflow": "explorer" },
-    element("p", { class: "cfx-disclaimer" }, DISCLAIMER),
+  const root = element("div", { class: "calcflow-explorer cf-widget", "data-calcflow": "explorer" });
+  const present = presentation({
+    root,
+    keys: [
+      ["→", "reveal the next step of the path, with its explanation"],
+      ["←", "take the last step back"],
+      ["1–9", "choose that option in the current menu (Tab moves to the next menu)"],
+      ["↑ ↓", "the previous or next option in the menu that has focus"],
+    ],
+    next: () => walkTo(walk + 1),
+    back: () => walkTo(walk - 1),
+    choose: chooseOption,
+    onEnter: () => {
+      markMenu();
+      walkTo(0);
+    },
+    onLeave: () => walkTo(null),
+  });
+  root.append(
+    present.bar,
+    element("p", { class: "cf-disclaimer" }, DISCLAIMER),
     element("div", { class: "cfx-layout" },
       element("div", { class: "cfx-side" }, controls, summary),
       element("div", { class: "cfx-chart-area" }, chartHelp, chartBox, details)),
     element("div", { class: "cfx-below" },
-      element("section", { class: "cfx-path", "aria-labelledby": id("path-heading") },
+      element("div", { class: "cfx-path", role: "region", "aria-labelledby": id("path-heading") },
         element("h3", { id: id("path-heading") }, "The path, step by step"), transcriptNote, transcript),
-      element("section", { class: "cfx-why", "aria-labelledby": id("rules-heading") },
+      element("div", { class: "cfx-why", role: "region", "aria-labelledby": id("rules-heading") },
         element("h3", { id: id("rules-heading") }, "Why: the rules that applied"), rules)));
 
   let shown = null; // the choice currently displayed, as a string, to skip repeated work
   let currentPath = [];
   let selectedStep = null;
+  let walk = null; // presenting: how many steps of the path are revealed; null: the whole path is shown
+  let currentMenu = table.fields[0]; // presenting: the menu the number keys choose in
 
   function showDetails(stepId) {
     selectedStep = stepId;
@@ -186,18 +208,7 @@ function render({ model, el }) {
     }
     const path = outcome.path || [];
     currentPath = path;
-    const onPath = new Set(path);
-    const pairs = new Set(path.slice(1).map((step, i) => `${path[i]}->${step}`));
-    for (const [stepId, group] of nodes) group.classList.toggle("on-path", onPath.has(stepId));
-    for (const [name, group] of edges) group.classList.toggle("on-path", pairs.has(name));
-    root.classList.toggle("cfx-has-path", path.length > 0);
     root.classList.toggle("cfx-refused", Boolean(outcome.refused));
-    const desc = svg.querySelector(":scope > desc");
-    if (desc) {
-      desc.textContent = path.length
-        ? "Highlighted path: " + path.map((s) => table.steps[s].label).join(" → ") + "."
-        : "Flowchart of every step from the screening mammogram to the outcome. No path is highlighted.";
-    }
 
     if (outcome.refused) {
       summary.replaceChildren(
@@ -234,12 +245,72 @@ function render({ model, el }) {
         const rule = table.rules[ruleId];
         return element("li", { "data-rule": ruleId },
           rule.statement, " ",
-          rule.unconfirmed ? element("span", { class: "cfx-unconfirmed" },
+          rule.unconfirmed ? element("span", { class: "cf-unconfirmed" },
             "Unconfirmed: the exact guideline wording was not found.") : null,
           " ", sourcesLine(table, rule.sources));
       }));
     }
-    if (selectedStep) showDetails(selectedStep); // its place on the path may have changed
+    if (walk !== null) walkTo(walk); // presenting: the same number of steps of the new path
+    else {
+      drawPath(path);
+      if (selectedStep) showDetails(selectedStep); // its place on the path may have changed
+    }
+  }
+
+  function drawPath(path) {
+    const onPath = new Set(path);
+    const pairs = new Set(path.slice(1).map((step, i) => `${path[i]}->${step}`));
+    for (const [stepId, group] of nodes) group.classList.toggle("on-path", onPath.has(stepId));
+    for (const [name, group] of edges) group.classList.toggle("on-path", pairs.has(name));
+    chartBox.classList.toggle("cf-has-path", path.length > 0);
+    const desc = svg.querySelector(":scope > desc");
+    if (desc) {
+      desc.textContent = path.length
+        ? "Highlighted path: " + path.map((s) => table.steps[s].label).join(" → ") + "."
+        : "Flowchart of every step from the screening mammogram to the outcome. No path is highlighted.";
+    }
+  }
+
+  // Presenting: reveal the first `count` steps of the path; null shows the whole path again (not presenting).
+  function walkTo(count) {
+    if (count === null) {
+      walk = null;
+      drawPath(currentPath);
+      showDetails(null);
+      return;
+    }
+    walk = Math.max(0, Math.min(count, currentPath.length));
+    drawPath(currentPath.slice(0, walk));
+    const stepId = currentPath[walk - 1];
+    showDetails(stepId || null);
+    if (stepId) nodes.get(stepId).scrollIntoView({ block: "nearest", inline: "nearest" });
+    const keys = Math.min(9, selects[currentMenu].options.length);
+    const menu = `${FIELD_LABELS[currentMenu] || currentMenu}: keys 1–${keys} choose`;
+    present.setStatus(!currentPath.length ? `No path for this combination. ${menu}.`
+      : walk === 0 ? `Press → to follow the path (${currentPath.length} steps). ${menu}.`
+        : `Step ${walk} of ${currentPath.length}: ${table.steps[stepId].label}. ${menu}.`);
+  }
+
+  // Presenting: the number keys choose the nth option of the current menu.
+  function chooseOption(number) {
+    const select = selects[currentMenu];
+    const option = select.options[number - 1];
+    if (!option) return;
+    select.value = option.value;
+    onControlChange();
+  }
+
+  function markMenu() {
+    for (const field of table.fields) {
+      selects[field].parentElement.classList.toggle("cfx-current-menu", field === currentMenu);
+    }
+  }
+
+  function onControlFocus(event) {
+    if (event.target.tagName !== "SELECT") return;
+    currentMenu = event.target.name;
+    markMenu();
+    if (walk !== null) walkTo(walk);
   }
 
   function show(choice) {
@@ -308,6 +379,7 @@ function render({ model, el }) {
 
   const listeners = [
     [controls, "change", onControlChange],
+    [controls, "focusin", onControlFocus],
     [closeButton, "click", onClose],
     [svg, "focusin", onChartFocus],
     [svg, "click", onChartClick],
@@ -322,6 +394,7 @@ function render({ model, el }) {
   root.dataset.ready = "true";
 
   return () => {
+    present.destroy();
     model.off("change:choice", onModelChange);
     for (const [target, type, handler] of listeners) target.removeEventListener(type, handler);
     root.remove();

@@ -18,7 +18,7 @@ from ..assessment import FIELDS, Assessment, assess
 from ..catalogue import catalogue
 from ..errors import CalcflowError, InvalidChoice
 from ..export import explorer_table
-from .standalone import standalone_html
+from .standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
 
 HERE = Path(__file__).parent
 ESM = HERE / "explorer.js"
@@ -49,7 +49,7 @@ def _normalised(choice: dict, current: dict) -> dict:
     return {field: merged[field] for field in FIELDS}
 
 
-class Explorer(anywidget.AnyWidget):
+class Explorer(StandaloneRepr, anywidget.AnyWidget):
     """The pathway explorer.
 
     >>> explorer = Explorer(shape="punctate", system="us")
@@ -59,8 +59,9 @@ class Explorer(anywidget.AnyWidget):
     For teaching, not for diagnosis.
     """
 
-    _esm = ESM
-    _css = CSS
+    # The module and style sheet with the shared code appended (presentation mode, the flowchart's path styles).
+    _esm = module_source(ESM, SHARED)
+    _css = style_source(CSS, SHARED)
 
     table = traitlets.Dict(help="calcflow.export.explorer_table(): every combination's answer").tag(sync=True)
     svg = traitlets.Unicode(help="the pathway flowchart, nothing highlighted (calcflow.flowchart.svg())").tag(
@@ -101,13 +102,8 @@ class Explorer(anywidget.AnyWidget):
     def __repr__(self) -> str:
         return f"Explorer({', '.join(f'{k}={v!r}' for k, v in self.choice.items())})"
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is None:
-            return None
-        data, metadata = bundle
-        data["text/html"] = standalone_html(
+    def static_html(self) -> str:
+        return standalone_html(
             esm=ESM, css=CSS, kind="explorer", host_id=f"calcflow-explorer-{self._number}",
             state={"table": self.table, "svg": self.svg, "choice": self.choice},
-            fallback="The pathway explorer needs JavaScript, which is switched off in this browser.")
-        return data, metadata
+            fallback="The pathway explorer needs JavaScript, which is switched off in this browser.", shared=SHARED)

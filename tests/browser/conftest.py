@@ -16,6 +16,8 @@ Fixtures for any browser test:
                waits for the load event (a fixture, so no test needs to import this conftest).
     visit      visit(site, "book/….html") opens a page once per session and mode in a fresh page and returns a
                PageVisit with what it saw (errors, external requests, images, links); cached for later tests.
+    axe_serious  axe_serious(page) lists the serious and critical axe-core violations on the page as it is now,
+               one line each (empty: none); axe.min.js ships inside axe-playwright-python, nothing is fetched.
 A test function with a `page_path` argument is run once for every HTML page of the built site.
 """
 
@@ -31,7 +33,9 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SITE_DIR = REPO_ROOT / "_build" / "html"
+# CALCFLOW_SITE_DIR: test a book built elsewhere (`jupyter-book build --path-output DIR .` puts it in DIR/_build/html),
+# so that several people can build and test on one machine without sharing _build.
+SITE_DIR = Path(os.environ.get("CALCFLOW_SITE_DIR") or REPO_ROOT / "_build" / "html").resolve()
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root
@@ -65,7 +69,7 @@ def built_pages(site_dir: Path = SITE_DIR) -> list[str]:
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
     if not (SITE_DIR / "index.html").is_file():
-        message = f"the book is not built ({SITE_DIR.relative_to(REPO_ROOT)}/index.html is missing): run `make book`"
+        message = f"the book is not built ({SITE_DIR / 'index.html'} is missing): run `make book`"
         if running_under_ci():
             pytest.fail(f"{message} — under CI the browser suite must not be skipped", pytrace=False)
         pytest.skip(message)
@@ -200,6 +204,19 @@ def navigate(page, site: str, path: str = "index.html"):
 @pytest.fixture(scope="session")
 def open_page():
     return navigate
+
+
+@pytest.fixture(scope="session")
+def axe_serious():
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def serious(page) -> list[str]:
+        return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+                for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+
+    return serious
 
 
 def pytest_generate_tests(metafunc):

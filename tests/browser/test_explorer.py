@@ -203,15 +203,11 @@ def test_no_errors_and_nothing_leaves_the_machine(explorer):
     assert not explorer.external_requests, "\n".join(explorer.external_requests)
 
 
-def test_axe_finds_no_serious_or_critical_violation(explorer):
-    from axe_playwright_python.sync_playwright import Axe
-
+def test_axe_finds_no_serious_or_critical_violation(explorer, axe_serious):
     choose(explorer, COMBINATIONS[0])
     explorer.click(f'{ROOT} svg g.node[id="categorisation"]')
-    results = Axe().run(explorer)  # axe.min.js ships inside the package and is injected; nothing is fetched
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in serious)
+    serious = axe_serious(explorer)
+    assert not serious, "\n".join(serious)
     assert not explorer.external_requests, "\n".join(explorer.external_requests)
 
 

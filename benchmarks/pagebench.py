@@ -1,0 +1,110 @@
+"""What the browser benchmarks share (not a benchmark itself: benchmarks/run.py runs only bench_*.py).
+
+The built site served on 127.0.0.1, Debian's Chromium with every request that leaves the site blocked and recorded,
+and the two measurements every widget page gets: navigation → the widget ready, and the page's weight.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+# Records when the first element matching the selector carries data-ready, relative to navigation start.
+_READY_PROBE = """
+new MutationObserver((records, observer) => {
+  if (document.querySelector(%(selector)s)) {
+    window.__readyAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-ready"]});
+"""
+
+
+def site_dir() -> Path:
+    """The built site: the script's first argument, or _build/html."""
+    return Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else REPO_ROOT / "_build" / "html"
+
+
+def serve(directory: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def offline_context(browser, origin: str, blocked: list[str]):
+    context = browser.new_context(service_workers="block", viewport={"width": 1366, "height": 900})
+
+    def route(route):
+        if route.request.url.startswith((origin, "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+    return context
+
+
+def median_ms(values) -> str:
+    return f"{statistics.median(values):.1f} ms"
+
+
+def ready_and_weight(browser, origin: str, url: str, root: str, loads: int, blocked: list[str]):
+    """(ms from navigation start until `root` has data-ready, for each of `loads` fresh contexts; (url, bytes) of
+    every response of the first load, with an empty cache)."""
+    import json
+
+    ready_ms, weights = [], []
+    for _ in range(loads):
+        context = offline_context(browser, origin, blocked)
+        page = context.new_page()
+        page.add_init_script(_READY_PROBE % {"selector": json.dumps(f"{root}[data-ready]")})
+        responses = []
+        page.on("requestfinished", lambda request: responses.append(request))
+        page.goto(url, wait_until="load")
+        page.wait_for_function("() => window.__readyAt !== undefined")
+        ready_ms.append(page.evaluate("() => window.__readyAt"))
+        page.wait_for_load_state("networkidle")
+        if not weights:
+            for request in responses:
+                sizes = request.sizes()
+                weights.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+        context.close()
+    return ready_ms, weights
+
+
+def print_heaviest(weights, origin: str, count: int = 5) -> None:
+    for url, size in sorted(weights, key=lambda item: -item[1])[:count]:
+        print(f"    {size / 1024:7.1f} KiB  {url.removeprefix(origin)}", flush=True)
+
+
+def run(site: Path, page: str, measure) -> int:
+    """Serve `site`, start Chromium and return measure(browser, origin); 1 if the page is not built."""
+    if not (site / page).is_file():
+        print(f"{site / page} is missing: build the book first (make book)", file=sys.stderr)
+        return 1
+    from playwright.sync_api import sync_playwright
+
+    server, origin = serve(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                return measure(browser, origin)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()

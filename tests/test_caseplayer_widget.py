@@ -1,0 +1,162 @@
+"""The case player's Python side, without a kernel or a browser: traits, validation, scores, representations.
+
+The browser side (the same ES module, in the built book) is tested in tests/browser/test_caseplayer.py and
+tests/browser/test_present.py.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calcflow import InvalidChoice
+from calcflow.cases import cases, player_table
+from calcflow.widgets import CasePlayer
+from calcflow.widgets.caseplayer import CSS, ESM
+from calcflow.widgets.standalone import SHARED
+
+REPO = Path(__file__).resolve().parents[1]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+STATE_SCRIPT = re.compile(r'<script type="application/json">(.*?)</script>', re.S)
+MODULE_SCRIPT = re.compile(r'<script type="module" async>(.*?)</script>', re.S)
+IDS = [c.id for c in cases()]
+
+
+def _bundle(player):
+    data, _metadata = player._repr_mimebundle_()
+    return data
+
+
+def test_defaults_and_traits():
+    player = CasePlayer()
+    assert player.case_id == IDS[0]
+    assert player.table == player_table()
+    assert player.answers == {}
+    assert {"table", "case_id", "answers"} <= set(player.keys)  # synchronised with the front end
+    assert CasePlayer(IDS[3]).case_id == IDS[3]
+
+
+def test_an_unknown_case_id_is_refused_with_the_ids():
+    with pytest.raises(InvalidChoice) as raised:
+        CasePlayer("no-such-case")
+    assert "unknown case 'no-such-case'" in str(raised.value)
+    assert all(case_id in str(raised.value) for case_id in IDS)
+    player = CasePlayer()
+    with pytest.raises(InvalidChoice):
+        player.case_id = "popcorn"
+    assert player.case_id == IDS[0]  # unchanged
+
+
+@pytest.mark.parametrize(("answers", "words"), [
+    ({"no-such-case": {"size": "micro"}}, ["unknown case 'no-such-case'", IDS[0]]),
+    ({IDS[0]: {"colour": "white"}}, [f"case {IDS[0]!r} does not ask 'colour'", "size, shape, pattern"]),
+    ({IDS[0]: {"after_result": "repeat-biopsy"}}, ["does not ask 'after_result'"]),
+    ({IDS[0]: {"shape": "blob"}}, ["unknown shape 'blob'", "punctate", "fine-pleomorphic"]),
+    ({IDS[0]: ["micro"]}, ["must be a dict"]),
+])
+def test_wrong_answers_are_refused_and_say_what_would_do(answers, words):
+    player = CasePlayer()
+    with pytest.raises(ValueError) as raised:
+        player.answers = answers
+    assert all(word in str(raised.value) for word in words), str(raised.value)
+    assert player.answers == {}
+
+
+def test_scores_compare_with_the_expert_answers():
+    table = player_table()
+    first, second = table["cases"][0], table["cases"][-1]
+    right = {step: first["expert"][step]["answer"] for step in first["asked"]}
+    wrong_size = next(o["id"] for o in table["choices"]["size"] if o["id"] != second["expert"]["size"]["answer"])
+    player = CasePlayer()
+    player.answers = {first["id"]: right,
+                      second["id"]: {"size": wrong_size, "shape": second["expert"]["shape"]["answer"]}}
+    scores = player.scores
+    assert scores[first["id"]] == (len(first["asked"]), len(first["asked"]), len(first["asked"]))
+    assert scores[second["id"]] == (1, 2, len(second["asked"]))
+    assert player.total == (len(first["asked"]) + 1, len(first["asked"]) + 2,
+                            sum(len(row["asked"]) for row in table["cases"]))
+    assert str(player.total).startswith(f"{len(first['asked']) + 1} right of {len(first['asked']) + 2} answered")
+
+
+def test_answers_are_kept_in_the_order_the_case_asks_them():
+    player = CasePlayer()
+    player.answers = {IDS[0]: {"shape": "punctate", "size": "micro"}}
+    assert list(player.answers[IDS[0]]) == ["size", "shape"]
+
+
+def test_repr_is_deterministic():
+    assert repr(CasePlayer()) == (f"CasePlayer(case_id={IDS[0]!r}, {len(IDS)} cases, "
+                                  f"0 right of 0 answered ({sum(len(r['asked']) for r in player_table()['cases'])}"
+                                  " questions))")
+    assert "0x" not in repr(CasePlayer())
+
+
+def test_the_mimebundle_offers_the_live_widget_and_a_self_contained_page():
+    player = CasePlayer(IDS[5])
+    data = _bundle(player)
+    assert data["text/plain"] == repr(player)
+    assert data[WIDGET_VIEW]["model_id"] == player.model_id
+    page = data["text/html"]
+    assert 'data-calcflow-static="caseplayer"' in page
+    (module,) = MODULE_SCRIPT.findall(page)
+    assert module.startswith(ESM.read_text(encoding="utf-8"))
+    for shared in SHARED:  # the shared code, appended once, from the files themselves
+        assert page.count(shared.read_text(encoding="utf-8")) == 1, shared.name
+    assert CSS.read_text(encoding="utf-8") in page
+    (state_text,) = STATE_SCRIPT.findall(page)
+    state = json.loads(state_text.replace("<\\/", "</"))
+    assert state == {"table": player.table, "case_id": IDS[5], "answers": {}}
+    assert page.count('"flowchart_svg":') == 1
+
+
+def test_the_live_widget_gets_the_same_module():
+    from calcflow.widgets.standalone import module_source, style_source
+
+    assert CasePlayer._esm == module_source(ESM, SHARED)
+    assert CasePlayer._css == style_source(CSS, SHARED)
+    assert "export default { render }" in CasePlayer._esm
+
+
+def test_the_page_fetches_nothing():
+    page = _bundle(CasePlayer())["text/html"]
+    module = MODULE_SCRIPT.findall(page)[0]
+    assert not re.search(r"\bimport\s*[\s({*\"']|\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket", module)
+    # No remote address anywhere: the images are data: URIs, the flowchart names only the SVG namespaces.
+    remote = set(re.findall(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>)]*", page))
+    assert {url for url in remote if not url.startswith("http://www.w3.org/")} == set()
+    images = re.findall(r'"src":"([^"]{0,30})', page)
+    assert images and all(src.startswith("data:image/png;base64,") for src in images)
+
+
+def test_each_player_on_a_page_has_its_own_host_id():
+    first, second = (_bundle(CasePlayer())["text/html"] for _ in range(2))
+    ids = [re.match(r'<div id="([^"]+)"', page).group(1) for page in (first, second)]
+    assert ids[0] != ids[1]
+    assert all(f"document.getElementById({json.dumps(i)})" in page for i, page in zip(ids, (first, second)))
+
+
+def test_the_html_is_the_same_in_a_fresh_process():
+    """nbval compares the stored text/html with a fresh run: players made in the same order must match."""
+    program = (
+        "import hashlib; from calcflow.widgets import CasePlayer\n"
+        "for case_id in (None, 'milk-of-calcium'):\n"
+        "    data, _ = CasePlayer(case_id)._repr_mimebundle_()\n"
+        "    print(hashlib.sha256((data['text/html'] + data['text/plain']).encode()).hexdigest())\n")
+    runs = [subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True,
+                           text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.split()
+            for seed in ("1", "2")]
+    assert runs[0] == runs[1] and len(set(runs[0])) == 2
+
+
+def test_the_case_table_gives_nothing_away():
+    from calcflow.tables import case_table
+
+    table = case_table()
+    assert [row[1] for row in table.rows] == [c.title for c in cases()]
+    text = table.to_markdown()
+    assert not any(case_id in text for case_id in IDS), "case ids name the finding"
