@@ -13,14 +13,7 @@
 const VIEW_COUNTER = Symbol.for("calcflow.quiz.views");
 const STORAGE_PREFIX = "calcflow.quiz.";
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
-  }
-  node.append(...children.flat().filter((child) => child !== null && child !== undefined));
-  return node;
-}
+// element(): calcflow/widgets/dom.js, appended to this module by Python.
 
 // Option numbers in the order they are shown (the bank's numbers: those are what `answers` records).
 function shownOrder(question) {
@@ -211,7 +204,7 @@ function render({ model, el }) {
   const score = element("p", { class: "cfq-score", "data-calcflow": "score", "aria-live": "polite" });
   const reset = element("button", { type: "button", class: "cfq-button cfq-reset", "data-calcflow": "reset" },
     "Start again");
-  const root = element("div", { class: "calcflow-quiz", "data-calcflow": "quiz", "data-chapter": bank.chapter },
+  const root = element("div", { class: "cf-widget calcflow-quiz", "data-calcflow": "quiz", "data-chapter": bank.chapter },
     element("p", { class: "cfq-intro" },
       `${total} question${total === 1 ? "" : "s"}. Choose an answer, then press “Check answer”. ` +
       "Your answers stay in this browser; nothing is sent anywhere."),

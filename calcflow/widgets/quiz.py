@@ -39,11 +39,14 @@ import traitlets
 
 from ..questions import QuestionBank, bank
 from ..references import short_citations
-from .standalone import standalone_html
+from .standalone import HERE as WIDGETS, StandaloneRepr, module_source, standalone_html, style_source
 
 HERE = Path(__file__).parent
 ESM = HERE / "quiz.js"
 CSS = HERE / "quiz.css"
+# Only the shared helpers the quiz uses (not presentation mode), so that every chapter's stored quiz output stays
+# the same when the presentation code changes.
+SHARED = (WIDGETS / "dom.js", WIDGETS / "widget.css")
 
 # One number per quiz made in this process, in order: unique host ids on a page, and the same ids on every run
 # of a notebook (nbval compares the stored text/html with a fresh run).
@@ -134,7 +137,7 @@ def _noscript(state: dict) -> str:
     return f'<noscript><div class="calcflow-quiz-static">{"".join(parts)}</div></noscript>'
 
 
-class Quiz(anywidget.AnyWidget):
+class Quiz(StandaloneRepr, anywidget.AnyWidget):
     """A chapter's learning checks as an interactive quiz.
 
     >>> quiz = Quiz("categorising")     # the chapter id: the notebook's file name, and its bank's
@@ -142,8 +145,8 @@ class Quiz(anywidget.AnyWidget):
     >>> quiz.score                      # Score(correct=…, answered=…, total=…); str(): "3 of 5 correct"
     """
 
-    _esm = ESM
-    _css = CSS
+    _esm = module_source(ESM, SHARED)
+    _css = style_source(CSS, SHARED)
 
     bank = traitlets.Dict(help="the question bank (calcflow.widgets.quiz.bank_state): questions, short citations"
                           ).tag(sync=True)
@@ -170,14 +173,8 @@ class Quiz(anywidget.AnyWidget):
     def __repr__(self) -> str:
         return f"{len(self.bank['questions'])} learning checks: {self.bank['title']}"
 
-    def _repr_mimebundle_(self, **kwargs):
-        bundle = super()._repr_mimebundle_(**kwargs)
-        if bundle is None:
-            return None
-        data, metadata = bundle
-        data["text/plain"] = repr(self)
+    def static_html(self) -> str:
         # No text/markdown on purpose: the HTML build prefers it to text/html (nb_mime_priority_overrides).
-        data["text/html"] = standalone_html(
+        return standalone_html(
             esm=ESM, css=CSS, kind="quiz", host_id=f"calcflow-quiz-{self._number}",
-            state={"bank": self.bank, "answers": self.answers}) + _noscript(self.bank)
-        return data, metadata
+            state={"bank": self.bank, "answers": self.answers}, shared=SHARED) + _noscript(self.bank)
