@@ -14,7 +14,7 @@ Why our own module and not jupyterquiz (2.9.6.4, checked in its source and by ru
   notebook, so a student who opens the chapter from a clone sees an empty box; there is no kernel-side state, so
   Python cannot read the answers. The text/html part opens a `<div>` that it never closes.
 - Not offline-clean: when a page defines MathJax 3 without `typeset`, it injects
-  https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js; its multiple-choice code alone holds 29 console.log
+  a script tag loading MathJax 3 (tex-svg.js) from the jsDelivr CDN; its multiple-choice code alone holds 29 console.log
   calls, several of them on every click.
 - Not accessible enough: each radio input gets a class `sr-only` that its own CSS does not define (hidden or not,
   depending on the host page), the option labels have no focus style, an answer is judged on the label's click
