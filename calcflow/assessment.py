@@ -84,11 +84,12 @@ def choices(cat: Catalogue | None = None) -> dict[str, list[str]]:
     return {f: cat.ids(f) for f in FIELDS}
 
 
-def _validate(values: dict, cat: Catalogue) -> None:
+def validate_choice(values: dict, cat: Catalogue) -> None:
+    """Raise InvalidChoice for the first value that is not a valid id of its field (result None = no result)."""
     for name, value in values.items():
         if name == "result" and value is None:
             continue
-        if not cat.has(name, value):
+        if not isinstance(value, str) or not cat.has(name, value):
             raise InvalidChoice(name, value, cat.ids(name))
 
 
@@ -98,7 +99,7 @@ def assess(size: str, shape: str, pattern: str, change: str = "no-prior", system
     values that do not exist or cannot occur together; their messages are meant for the user."""
     cat = cat or catalogue()
     values = dict(size=size, shape=shape, pattern=pattern, change=change, system=system, result=result)
-    _validate(values, cat)
+    validate_choice(values, cat)
     finding = rules.Finding(**values)
     rules.check_size(finding, cat)
 

@@ -45,11 +45,10 @@ def dot_source(path: tuple[str, ...] = (), prefix: str = "", cat: Catalogue | No
     g.attr("edge", fontname="DejaVu Sans", fontsize="9", color=GREY, fontcolor="#444444", arrowsize="0.7")
     for step in cat.pathway.steps:
         highlighted = step.id in on
-        shape = {"decision": "box", "start": "box", "end": "box"}[step.kind] if step.kind != "step" else "box"
         style = "rounded,filled" + (",bold" if highlighted else "")
         if step.kind == "decision":
             style = "filled,diagonals" + (",bold" if highlighted else "")
-        g.node(step.id, _wrap_label(step.label), id=f"{prefix}{step.id}", shape=shape, style=style,
+        g.node(step.id, _wrap_label(step.label), id=f"{prefix}{step.id}", style=style,
                tooltip=" ".join(step.explanation.split()),
                **{"class": f"step kind-{step.kind} stage-{step.stage}" + (" on-path" if highlighted else ""),
                   "penwidth": "3" if highlighted else ("1" if not path else "0.8"),

@@ -14,9 +14,9 @@ import anywidget
 import traitlets
 
 from .. import flowchart
-from ..assessment import FIELDS, Assessment, assess
+from ..assessment import FIELDS, Assessment, assess, validate_choice
 from ..catalogue import catalogue
-from ..errors import CalcflowError, InvalidChoice
+from ..errors import CalcflowError
 from ..export import explorer_table
 from .standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
 
@@ -39,14 +39,9 @@ def _normalised(choice: dict, current: dict) -> dict:
         raise ValueError(f"unknown choice key {unknown[0]!r}; the keys are: {', '.join(FIELDS)}")
     merged = {**current, **choice}
     merged["result"] = merged.get("result") or None
-    cat = catalogue()
-    for field in FIELDS:
-        value = merged[field]
-        if field == "result" and value is None:
-            continue
-        if not isinstance(value, str) or not cat.has(field, value):
-            raise InvalidChoice(field, value, cat.ids(field))
-    return {field: merged[field] for field in FIELDS}
+    choice = {field: merged[field] for field in FIELDS}
+    validate_choice(choice, catalogue())
+    return choice
 
 
 class Explorer(StandaloneRepr, anywidget.AnyWidget):
