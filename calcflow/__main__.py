@@ -6,7 +6,7 @@ import json
 import sys
 
 from . import report
-from .assessment import FIELDS, assess
+from .assessment import FIELDS, assess, results_for
 from .catalogue import catalogue
 from .errors import CalcflowError
 
@@ -23,11 +23,14 @@ class _Parser(argparse.ArgumentParser):
 def print_choices(out) -> None:
     cat = catalogue()
     for name in FIELDS:
-        print(f"{name}:", file=out)
-        for value in cat.ids(name):
-            d = cat.descriptor(name, value)
-            text = " ".join((getattr(d, "description", "") or d.label).split())
-            print(f"  {value:<22} {d.label} — {text.split('. ')[0].rstrip('.')}.", file=out)
+        groups = [(f"{name} ({system.upper()}):", results_for(system)) for system in cat.ids("system")] \
+            if name == "result" else [(f"{name}:", cat.ids(name))]
+        for heading, values in groups:
+            print(heading, file=out)
+            for value in values:
+                d = cat.descriptor(name, value)
+                text = " ".join((getattr(d, "description", "") or d.label).split())
+                print(f"  {value:<22} {d.label} — {text.split('. ')[0].rstrip('.')}.", file=out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pattern", required=True, help="a BI-RADS distribution, e.g. grouped")
     p.add_argument("--change", default="no-prior", help="no-prior | stable | new-or-increasing")
     p.add_argument("--system", default="uk", help="uk (RCR/NHSBSP) | us (ACR BI-RADS)")
-    p.add_argument("--result", default=None, help="biopsy result: B1 | B2 | B3 | B4 | B5a | B5b | B5c")
+    p.add_argument("--result", default=None, help="biopsy result: UK B1 | B2 | B3 | B4 | B5a | B5b | B5c; "
+                   "US nondiagnostic | benign | high-risk | dcis | invasive")
+    p.add_argument("--setting", default="screening", help="screening | symptomatic (a breast symptom)")
+    p.add_argument("--history", default="none", help="none | treated-breast (after breast-conserving treatment)")
+    p.add_argument("--concordance", default=None,
+                   help="concordant | discordant (left out: the model's judgement)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
@@ -53,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             print_choices(sys.stdout)
             return 0
         a = assess(size=args.size, shape=args.shape, pattern=args.pattern, change=args.change,
-                   system=args.system, result=args.result)
+                   system=args.system, result=args.result, setting=args.setting, history=args.history,
+                   concordance=args.concordance)
     except CalcflowError as exc:
         print(f"calcflow: error: {exc}", file=sys.stderr)
         return 2

@@ -101,11 +101,19 @@ class Catalogue:
     def rule(self, rule_id: str) -> schema.Rule:
         return self._index()["rule"][rule_id]
 
-    def next_step_text(self, route: str) -> str:
-        return self._index()["next_step"][route].text
+    def route(self, route_id: str) -> schema.Route:
+        return self._index()["route"][route_id]
 
-    def route_steps(self, route_id: str) -> tuple[str, ...]:
-        return self._index()["route"][route_id].steps
+    def result(self, result_id: str) -> schema.PathologyResult:
+        return self._index()["result"][result_id]
+
+    def results_for(self, system: str) -> list[str]:
+        """The biopsy results in one system's words, in the data's order."""
+        return [r.id for r in self.scales.result if r.system == system]
+
+    def steps_of(self, system: str) -> tuple[schema.Step, ...]:
+        """The steps of one system's graph (shared steps and that system's own)."""
+        return tuple(s for s in self.pathway.steps if system in s.systems)
 
     def birads(self, birads_id: str) -> schema.BiradsCategory:
         return self._index()["birads"][birads_id]
@@ -126,8 +134,9 @@ class Catalogue:
         return {
             "size": by_id(lex.size), "shape": by_id(lex.shape), "pattern": by_id(lex.pattern),
             "change": by_id(lex.change), "system": by_id(lex.system), "result": by_id(self.scales.result),
+            "setting": by_id(lex.setting), "history": by_id(lex.history), "concordance": by_id(lex.concordance),
             "step": by_id(self.pathway.steps), "route": by_id(self.pathway.routes),
-            "rule": by_id(self.rules.rules), "next_step": by_id(self.rules.next_steps),
+            "rule": by_id(self.rules.rules),
             "birads": by_id(self.scales.birads), "rcr": by_id(self.scales.rcr),
             "birads_to_rcr": by_id(self.scales.birads_to_rcr, "birads"),
         }
@@ -152,7 +161,7 @@ def _check_unique(name: str, section: str, ids: list[str]) -> None:
 
 
 def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
-    for section in ("size", "shape", "pattern", "change", "system"):
+    for section in ("size", "shape", "pattern", "change", "system", "setting", "history", "concordance"):
         _check_unique("lexicon.yaml", section, [d.id for d in getattr(cat.lexicon, section)])
     _check_unique("scales.yaml", "result", [r.id for r in cat.scales.result])
     _check_unique("pathway.yaml", "steps", [s.id for s in cat.pathway.steps])
@@ -163,14 +172,19 @@ def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
             if edge.to not in steps:
                 raise DataError(f"pathway.yaml: steps {step.id!r}: field 'next': leads to unknown step "
                                 f"{edge.to!r}; steps are: {', '.join(sorted(steps))}")
+    _check_unique("pathway.yaml", "routes", [r.id for r in cat.pathway.routes])
+    by_id = {s.id: s for s in cat.pathway.steps}
     for r in cat.pathway.routes:
         for step_id in r.steps:
             if step_id not in steps:
                 raise DataError(f"pathway.yaml: routes {r.id!r}: field 'steps': unknown step {step_id!r}")
-    next_steps = {n.id for n in cat.rules.next_steps}
-    for r in cat.pathway.routes:
-        if r.id not in next_steps:
-            raise DataError(f"rules.yaml: next_steps: no sentence for route {r.id!r}")
+            foreign = [s for s in r.systems if s not in by_id[step_id].systems]
+            if foreign:
+                raise DataError(f"pathway.yaml: routes {r.id!r}: field 'steps': step {step_id!r} is not part of "
+                                f"the {'/'.join(foreign)} pathway")
+        for a, b in zip(r.steps, r.steps[1:]):
+            if not any(e.to == b for e in by_id[a].next):
+                raise DataError(f"pathway.yaml: routes {r.id!r}: field 'steps': no edge from {a!r} to {b!r}")
     sizes = set(cat.ids("size"))
     for shape in cat.lexicon.shape:
         for s in shape.sizes:

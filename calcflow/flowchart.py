@@ -1,4 +1,4 @@
-"""Draw the pathway as a Graphviz flowchart (SVG), optionally with one path highlighted.
+"""Draw one system's pathway (UK or US) as a Graphviz flowchart (SVG), optionally with one path highlighted.
 
 Node ids in the SVG equal the step ids (with an optional prefix when several charts share a page);
 each node and edge carries classes the explorer's CSS and tests use (`step`, `kind-…`, `stage-…`,
@@ -15,7 +15,8 @@ from .catalogue import Catalogue, catalogue
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, SKY, GREY, BLACK = "#0072B2", "#E69F00", "#56B4E9", "#8C8C8C", "#000000"
 STAGE_LABELS = {"screening": "Screening", "assessment": "Assessment", "biopsy": "Biopsy",
-                "result": "Result", "outcome": "Outcome"}
+                "result": "Result", "outcome": "Outcome", "treatment": "Treatment"}
+SYSTEM_NAMES = {"uk": "UK (NHS) pathway", "us": "US pathway"}
 
 
 def _wrap_label(text: str, width: int = 22) -> str:
@@ -30,11 +31,14 @@ def _wrap_label(text: str, width: int = 22) -> str:
     return "\n".join(lines)
 
 
-def dot_source(path: tuple[str, ...] = (), prefix: str = "", cat: Catalogue | None = None) -> str:
-    """The Graphviz source of the pathway; steps in `path` are drawn as the highlighted route."""
+def dot_source(path: tuple[str, ...] = (), prefix: str = "", cat: Catalogue | None = None,
+               system: str = "uk") -> str:
+    """The Graphviz source of one system's pathway; steps in `path` are drawn as the highlighted route."""
     import graphviz
 
     cat = cat or catalogue()
+    steps = cat.steps_of(system)
+    own = {s.id for s in steps}
     on = set(path)
     pairs = set(zip(path, path[1:]))
     g = graphviz.Digraph("pathway", graph_attr={
@@ -43,18 +47,18 @@ def dot_source(path: tuple[str, ...] = (), prefix: str = "", cat: Catalogue | No
     g.attr("node", shape="box", style="rounded,filled", fontname="DejaVu Sans", fontsize="11",
            margin="0.12,0.06", color=BLACK, fillcolor="#FFFFFF", fontcolor=BLACK)
     g.attr("edge", fontname="DejaVu Sans", fontsize="9", color=GREY, fontcolor="#444444", arrowsize="0.7")
-    for step in cat.pathway.steps:
+    for step in steps:
         highlighted = step.id in on
         style = "rounded,filled" + (",bold" if highlighted else "")
         if step.kind == "decision":
             style = "filled,diagonals" + (",bold" if highlighted else "")
-        g.node(step.id, _wrap_label(step.label), id=f"{prefix}{step.id}", style=style,
+        g.node(step.id, _wrap_label(step.label_in(system)), id=f"{prefix}{step.id}", style=style,
                tooltip=" ".join(step.explanation.split()),
                **{"class": f"step kind-{step.kind} stage-{step.stage}" + (" on-path" if highlighted else ""),
                   "penwidth": "3" if highlighted else ("1" if not path else "0.8"),
                   "fillcolor": ORANGE if highlighted else ("#FFFFFF" if not path else "#F2F2F2"),
                   "fontcolor": BLACK if highlighted or not path else "#555555"})
-        for edge in step.next:
+        for edge in (e for e in step.next if e.to in own):
             on_edge = (step.id, edge.to) in pairs
             g.edge(step.id, edge.to, label=edge.label or "", id=f"{prefix}{step.id}--{edge.to}",
                    **{"class": "route" + (" on-path" if on_edge else "") + (" alternative" if edge.alternative else ""),
@@ -77,13 +81,17 @@ def _render(source: str) -> str:
 
 
 def svg(path: tuple[str, ...] = (), *, title: str = "The calcification pathway", description: str = "",
-        prefix: str = "", cat: Catalogue | None = None) -> str:
-    """Inline SVG with an accessible name (<title>) and description (<desc>)."""
+        prefix: str = "", cat: Catalogue | None = None, system: str = "uk") -> str:
+    """Inline SVG of one system's pathway with an accessible name (<title>) and description (<desc>)."""
     cat = cat or catalogue()
-    body = _render(dot_source(tuple(path), prefix, cat))
-    labels = [cat.step(s).label for s in path]
+    if not cat.has("system", system):
+        from .errors import InvalidChoice
+        raise InvalidChoice("system", system, cat.ids("system"))
+    body = _render(dot_source(tuple(path), prefix, cat, system))
+    labels = [cat.step(s).label_in(system) for s in path]
     desc = description or ("Highlighted path: " + " → ".join(labels) + "." if labels else
-                           "Flowchart of every step from the screening mammogram to the outcome.")
+                           f"Flowchart of the {SYSTEM_NAMES[system]}: every step from the first mammogram "
+                           "(screening, breast clinic or surveillance after treatment) to the outcome.")
     head = (f'<title id="{prefix}flowchart-title">{html.escape(title)}</title>'
             f'<desc id="{prefix}flowchart-desc">{html.escape(desc)}</desc>')
     body = re.sub(r"<svg ", f'<svg role="img" aria-labelledby="{prefix}flowchart-title {prefix}flowchart-desc" '
@@ -96,14 +104,21 @@ class Flowchart:
     """A flowchart for a notebook: shows inline as HTML (so links, titles and focus stay live)."""
 
     def __init__(self, path=(), *, title: str = "The calcification pathway", caption: str = "",
-                 prefix: str = ""):
+                 prefix: str = "", system: str = "uk"):
         self.path, self.title, self.caption, self.prefix = tuple(path), title, caption, prefix
+        self.system = system
+
+    @classmethod
+    def of(cls, assessment, *, title: str, caption: str = "", prefix: str = "") -> "Flowchart":
+        """The chart of an assessment's own system with its path highlighted."""
+        return cls([s.id for s in assessment.path], title=title, caption=caption, prefix=prefix,
+                   system=assessment.system)
 
     def _repr_html_(self) -> str:
-        figure = svg(self.path, title=self.title, prefix=self.prefix)
+        figure = svg(self.path, title=self.title, prefix=self.prefix, system=self.system)
         cap = (f'<figcaption style="color:#333">{html.escape(self.caption)}</figcaption>'
                if self.caption else "")
         return f'<figure class="calcflow-figure">{figure}{cap}</figure>'
 
     def __repr__(self) -> str:
-        return f"Flowchart({self.title!r}, {len(self.path)} steps highlighted)"
+        return f"Flowchart({self.title!r}, {self.system.upper()}, {len(self.path)} steps highlighted)"

@@ -14,15 +14,20 @@ def _facts(a) -> dict:
     c = a.choice
     leaflet = next(x for x in cat.scales.category if x.id == a.category)
     finding = (f"{c['size']}, {c['shape']}, {c['pattern']}; {cat.descriptor('change', c['change']).label.lower()}; "
-               f"{cat.descriptor('system', c['system']).label}" + (f"; biopsy result {c['result']}" if c["result"] else ""))
+               f"{cat.descriptor('system', c['system']).label}; {cat.descriptor('setting', c['setting']).label.lower()}"
+               + (f"; {cat.descriptor('history', c['history']).label.lower()}" if c["history"] != "none" else "")
+               + (f"; biopsy result {cat.result(c['result']).label}" if c["result"] else "")
+               + (f" ({a.concordance})" if c["result"] and a.concordance else ""))
     return {"finding": finding, "leaflet": leaflet.label, "plain": leaflet.plain,
             "birads": f"BI-RADS {a.birads} ({cat.birads(a.birads).label.lower()})",
             "rcr": f"RCR {a.rcr} ({cat.rcr(a.rcr).label.lower()})"}
 
 
 def _statement(rule) -> str:
-    flag = " (unconfirmed: guideline wording not retrieved)" if rule.unconfirmed else ""
-    return " ".join(rule.statement.split()) + flag
+    """A rule as a reader sees it, with its standing said once: the book's synthesis, or uncertain."""
+    flags = ([" (This book's simplification.)"] if rule.synthesis else []) + \
+        ([" (Sources differ or are incomplete on this point.)"] if rule.unconfirmed else [])
+    return " ".join(rule.statement.split()) + "".join(flags)
 
 
 def text(a) -> str:

@@ -9,6 +9,8 @@ Id = str
 BiradsId = Literal["0", "1", "2", "3", "4A", "4B", "4C", "5", "6"]
 RcrId = Literal["M1", "M2", "M3", "M4", "M5"]
 SizeId = Literal["micro", "macro"]
+SystemId = Literal["uk", "us"]
+ResultKind = Literal["nondiagnostic", "benign", "uncertain", "suspicious", "in-situ", "invasive", "malignant"]
 
 
 class Entry(BaseModel):
@@ -45,6 +47,9 @@ class Lexicon(Entry):
     pattern: tuple[Descriptor, ...]
     change: tuple[Descriptor, ...]
     system: tuple[Descriptor, ...]
+    setting: tuple[Descriptor, ...]
+    history: tuple[Descriptor, ...]
+    concordance: tuple[Descriptor, ...]
 
 
 # --- scales.yaml --------------------------------------------------------------------------------
@@ -75,7 +80,10 @@ class BiradsToRcr(Sourced):
 
 
 class PathologyResult(Sourced):
+    """A biopsy result in one system's words (UK B-codes, US diagnoses); `kind` is what the rules read."""
     id: Id
+    system: SystemId
+    kind: ResultKind
     label: str
     description: str
 
@@ -99,14 +107,22 @@ class Step(Sourced):
     id: Id
     label: str
     kind: Literal["start", "step", "decision", "end"]
-    stage: Literal["screening", "assessment", "biopsy", "result", "outcome"]
+    stage: Literal["screening", "assessment", "biopsy", "result", "outcome", "treatment"]
+    systems: tuple[SystemId, ...] = Field(default=("uk", "us"), min_length=1)
+    labels: dict[SystemId, str] = Field(default_factory=dict)   # a system's own name for a shared step
     explanation: str
     next: tuple[Edge, ...] = ()
 
+    def label_in(self, system: str) -> str:
+        return self.labels.get(system, self.label)
+
 
 class Route(Entry):
+    """A piece of a path. A route with `next_step` ends a path (or ends it until a result is given)."""
     id: Id
+    systems: tuple[SystemId, ...] = Field(min_length=1)
     steps: tuple[Id, ...] = Field(min_length=1)
+    next_step: str | None = None
 
 
 class Pathway(Entry):
@@ -116,18 +132,14 @@ class Pathway(Entry):
 
 # --- rules.yaml ---------------------------------------------------------------------------------
 class Rule(Sourced):
+    """`synthesis: true`: the book's own reading of its sources (not any one source's rule), said wherever shown."""
     id: Id
     statement: str
-
-
-class NextStep(Entry):
-    id: Id
-    text: str
+    synthesis: bool = False
 
 
 class Rules(Entry):
     rules: tuple[Rule, ...]
-    next_steps: tuple[NextStep, ...]
 
 
 # --- evidence.yaml ------------------------------------------------------------------------------

@@ -16,7 +16,14 @@ def test_choices_lists_every_value_with_a_description():
     out = run("choices")
     assert out.returncode == 0
     for field, values in calcflow.choices().items():
-        assert f"{field}:" in out.stdout
+        if field == "result":
+            uk = out.stdout.split("result (UK):")[1].split("result (US):")[0]
+            us = out.stdout.split("result (US):")[1].split("setting:")[0]
+            assert [l.split()[0] for l in uk.strip().splitlines()] == ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"]
+            assert [l.split()[0] for l in us.strip().splitlines()] == ["nondiagnostic", "benign", "high-risk",
+                                                                      "dcis", "invasive"]
+        else:
+            assert f"{field}:" in out.stdout
         for v in values:
             line = next(l for l in out.stdout.splitlines() if l.split()[:1] == [v])
             assert len(line.split("—", 1)[1].strip()) > 10
@@ -27,7 +34,7 @@ def test_assess_prints_category_next_step_path_and_citations():
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "Category: Suspicious" in text and "BI-RADS 4B" in text and "RCR M4" in text
-    assert "Next step:" in text and "1. Screening mammogram [" in text
+    assert "Next step:" in text and "1. NHS screening mammogram [" in text and "3. Recall to assessment clinic" in text
     assert "birads2013Table" in text and "For teaching, not for diagnosis." in text
 
 
@@ -35,19 +42,39 @@ def test_json_has_the_agreed_keys_and_matches_the_model():
     out = run("assess", "--size", "micro", "--shape", "punctate", "--pattern", "grouped", "--system", "us",
               "--json")
     data = json.loads(out.stdout)
-    assert {"category", "birads", "rcr", "next_step", "path", "sources"} <= set(data)
+    assert {"category", "birads", "rcr", "next_step", "path", "sources", "system", "setting", "history"} <= set(data)
+    assert (data["system"], data["setting"], data["history"]) == ("us", "screening", "none")
     assert (data["category"], data["birads"], data["rcr"]) == ("indeterminate", "3", "M3")
-    assert data["path"][0] == {"id": "screening-mammogram", "label": "Screening mammogram",
-                               "sources": data["path"][0]["sources"]}
+    assert data["path"][0] == {"id": "us-screening-mammogram", "label": "Screening mammogram",
+                               "sources": ["monticciolo2021", "uspstf2024"]}
     assert data == calcflow.assess("micro", "punctate", "grouped", system="us").to_dict()
+
+
+def test_new_flags_reach_the_model():
+    out = run("assess", "--size", "micro", "--shape", "fine-pleomorphic", "--pattern", "grouped", "--system", "us",
+              "--setting", "symptomatic", "--history", "treated-breast", "--change", "new-or-increasing",
+              "--result", "benign", "--concordance", "discordant", "--json")
+    data = json.loads(out.stdout)
+    assert (data["setting"], data["history"], data["concordance"]) == ("symptomatic", "treated-breast", "discordant")
+    assert [s["id"] for s in data["path"]][0] == "us-symptom-visit"
+    assert [s["id"] for s in data["path"]][-1] == "repeat-biopsy"
+
+
+def test_benign_next_step_names_each_systems_interval():
+    uk = json.loads(run("assess", "--size", "macro", "--shape", "coarse-popcorn", "--pattern", "grouped",
+                        "--json").stdout)
+    us = json.loads(run("assess", "--size", "macro", "--shape", "coarse-popcorn", "--pattern", "grouped",
+                        "--system", "us", "--json").stdout)
+    assert "3 years" in uk["next_step"]
+    assert "every year from 40 (ACR)" in us["next_step"] and "every 2 years from 40 to 74 (USPSTF" in us["next_step"]
 
 
 def test_json_with_result_continues_through_the_result():
     out = run("assess", "--size", "micro", "--shape", "fine-linear-branching", "--pattern", "segmental",
               "--result", "B5b", "--json")
     ids = [s["id"] for s in json.loads(out.stdout)["path"]]
-    assert ids[-4:] == ["pathology-result", "mdt-concordance", "wire-localised-surgery",
-                        "surgical-specimen-radiograph"]
+    assert ids[-7:] == ["uk-pathology", "uk-mdt-concordance", "axillary-ultrasound", "treatment-planning",
+                        "localisation", "wide-local-excision", "surgical-specimen-radiograph"]
 
 
 @pytest.mark.parametrize("args,names", [
@@ -58,7 +85,17 @@ def test_json_with_result_continues_through_the_result():
     (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--system", "eu"], ["'eu'", "uk, us"]),
     (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--result", "B9"], ["'B9'", "B5c"]),
     (["--size", "macro", "--shape", "fine-linear-branching", "--pattern", "grouped"], ["macro", "micro"]),
-    (["--size", "micro", "--shape", "round", "--pattern", "diffuse", "--result", "B2"], ["not biopsied"]),
+    (["--size", "micro", "--shape", "round", "--pattern", "diffuse", "--result", "B2"], ["not biopsied", "none"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--system", "us", "--result", "B2"],
+     ["'B2'", "US", "nondiagnostic, benign, high-risk, dcis, invasive"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--result", "dcis"],
+     ["'dcis'", "UK", "B1, B2, B3, B4, B5a, B5b, B5c"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--setting", "clinic"],
+     ["'clinic'", "screening, symptomatic"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--history", "treated-breast"],
+     ["no-prior", "treated-breast", "stable"]),
+    (["--size", "micro", "--shape", "amorphous", "--pattern", "grouped", "--concordance", "yes"],
+     ["'yes'", "concordant, discordant"]),
     (["--size", "micro"], ["required", "--shape"]),
 ])
 def test_user_mistakes_exit_2_with_one_clear_line(args, names):

@@ -24,15 +24,33 @@ def test_every_entry_is_sourced():
                     assert item.sources, (name, section, item)
 
 
-def test_rules_used_in_code_are_all_in_data():
-    import re
-    code = "\n".join(p.read_text() for p in Path(DATA_DIR).parent.glob("*.py"))
-    used = set(re.findall(r'"([a-z0-9-]+)"', code))
+def _rule_ids_named_in(path: Path) -> set[str]:
+    """Every rule id rules.py names: the strings in a Decision's rule tuple and in `rule=` of a refusal."""
+    import ast
+    named = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call):
+            func = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            args = node.args[1:2] if func == "Decision" else []
+            args += [k.value for k in node.keywords if k.arg == "rule"]
+            for arg in args:
+                for const in ast.walk(arg):
+                    if isinstance(const, ast.Constant) and isinstance(const.value, str):
+                        named.add(const.value)
+    return named
+
+
+def test_rules_named_in_code_are_all_in_data():
+    named = _rule_ids_named_in(Path(DATA_DIR).parent / "rules.py")
     rule_ids = {r.id for r in catalogue().rules.rules}
-    decision_ids = set(re.findall(r'Decision\("[^"]+", \(([^)]*)\)', code))
-    named = {x.strip().strip('"') for group in decision_ids for x in group.split(",") if x.strip()}
-    assert named <= rule_ids, named - rule_ids
-    assert {"size-fits-shape", "result-needs-biopsy"} <= used
+    assert len(named) > 30 and named <= rule_ids, sorted(named - rule_ids)
+
+
+def test_a_misspelt_rule_id_in_code_would_be_caught(tmp_path):
+    source = (Path(DATA_DIR).parent / "rules.py").read_text().replace('("round-macro-benign",)',
+                                                                     '("round-macro-benigh",)')
+    (tmp_path / "rules.py").write_text(source)
+    assert "round-macro-benigh" in _rule_ids_named_in(tmp_path / "rules.py") - {r.id for r in catalogue().rules.rules}
 
 
 def _copy_data(tmp_path):
@@ -75,7 +93,28 @@ def test_malformed_lexicon_is_named(tmp_path, change, expected):
 def test_edge_to_unknown_step_is_named(tmp_path):
     data = _copy_data(tmp_path)
     _edit(data / "pathway.yaml", lambda raw: raw["steps"][0]["next"].append({"to": "nowhere"}))
-    with pytest.raises(DataError, match=r"pathway.yaml: steps 'screening-mammogram': field 'next'.*'nowhere'"):
+    with pytest.raises(DataError, match=r"pathway.yaml: steps 'uk-screening-mammogram': field 'next'.*'nowhere'"):
+        load(data, REFERENCES)
+
+
+def _route(raw, route_id):
+    return next(r for r in raw["routes"] if r["id"] == route_id)
+
+
+def test_route_that_skips_an_edge_is_named(tmp_path):
+    data = _copy_data(tmp_path)
+    _edit(data / "pathway.yaml", lambda raw: _route(raw, "uk-screening-recall")["steps"].remove("magnification-views"))
+    with pytest.raises(DataError, match=r"routes 'uk-screening-recall': field 'steps': no edge from "
+                                        r"'uk-recall-assessment' to 'uk-assessment-score'"):
+        load(data, REFERENCES)
+
+
+def test_route_through_the_other_systems_step_is_named(tmp_path):
+    data = _copy_data(tmp_path)
+    _edit(data / "pathway.yaml", lambda raw: _route(raw, "us-nondiagnostic")["steps"]
+          .__setitem__(0, "uk-mdt-concordance"))
+    with pytest.raises(DataError, match=r"routes 'us-nondiagnostic': field 'steps': step 'uk-mdt-concordance' is "
+                                        r"not part of the us pathway"):
         load(data, REFERENCES)
 
 
@@ -103,6 +142,7 @@ def test_invalid_yaml_and_missing_file_are_named(tmp_path):
         load(data, REFERENCES)
 
 
-def test_unconfirmed_facts_are_flagged():
+def test_unconfirmed_and_synthesis_are_distinct_flags():
     rules = {r.id: r for r in catalogue().rules.rules}
-    assert rules["uk-m3-biopsy"].unconfirmed
+    assert rules["result-b5c"].unconfirmed and not rules["result-b5c"].synthesis
+    assert rules["linear-casting"].synthesis and not rules["linear-casting"].unconfirmed

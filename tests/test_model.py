@@ -1,5 +1,6 @@
-"""The model, exhaustively: every combination is refused with a reason or reaches exactly one
-category and a complete path; plus the textbook cases the book teaches."""
+"""The model, exhaustively: every combination of every input is refused with a reason or reaches exactly one
+category and a path that is a walk in its own system's graph; plus the textbook cases the book teaches, each with
+its expected category and path written out here."""
 import itertools
 import re
 
@@ -7,16 +8,33 @@ import pytest
 
 import calcflow
 from calcflow.catalogue import catalogue
-from calcflow.pathway import linked
 
 CHOICES = calcflow.choices()
-COMBOS = list(itertools.product(CHOICES["size"], CHOICES["shape"], CHOICES["pattern"], CHOICES["change"],
-                                CHOICES["system"], [None] + CHOICES["result"]))
+RESULTS = {"uk": ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"],
+           "us": ["nondiagnostic", "benign", "high-risk", "dcis", "invasive"]}
 CATEGORY_OF = {"M1": "benign", "M2": "benign", "M3": "indeterminate", "M4": "suspicious", "M5": "suspicious"}
+TYPICALLY_BENIGN = ("skin", "vascular", "coarse-popcorn", "large-rod", "rim", "dystrophic", "milk-of-calcium",
+                    "suture")
+RECALL_STEPS = {"uk-recall-assessment", "us-birads-0", "magnification-views"}
+
+
+def combos():
+    """Every combination of the inputs, each system with its own results (None = not given)."""
+    for size, shape, pattern, change, system, setting, history in itertools.product(
+            *(CHOICES[f] for f in ("size", "shape", "pattern", "change", "system", "setting", "history"))):
+        for result in [None] + RESULTS[system]:
+            for concordance in (None, "concordant", "discordant"):
+                yield dict(size=size, shape=shape, pattern=pattern, change=change, system=system, result=result,
+                           setting=setting, history=history, concordance=concordance)
+
+
+def ids(a):
+    return [s.id for s in a.path]
 
 
 def test_choices_lists_every_input():
-    assert set(CHOICES) == {"size", "shape", "pattern", "change", "system", "result"}
+    assert list(CHOICES) == ["size", "shape", "pattern", "change", "system", "result", "setting", "history",
+                             "concordance"]
     assert CHOICES["shape"] == ["skin", "vascular", "coarse-popcorn", "large-rod", "round", "punctate", "rim",
                                 "dystrophic", "milk-of-calcium", "suture", "amorphous", "coarse-heterogeneous",
                                 "fine-pleomorphic", "fine-linear-branching"]
@@ -24,47 +42,54 @@ def test_choices_lists_every_input():
     assert CHOICES["size"] == ["micro", "macro"]
     assert CHOICES["change"] == ["no-prior", "stable", "new-or-increasing"]
     assert CHOICES["system"] == ["uk", "us"]
-    assert CHOICES["result"] == ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"]
+    assert CHOICES["setting"] == ["screening", "symptomatic"]
+    assert CHOICES["history"] == ["none", "treated-breast"]
+    assert CHOICES["concordance"] == ["concordant", "discordant"]
+    assert CHOICES["result"] == RESULTS["uk"] + RESULTS["us"]
+    assert calcflow.results_for("uk") == RESULTS["uk"] and calcflow.results_for("us") == RESULTS["us"]
 
 
-def test_every_combination_is_refused_with_a_reason_or_complete():
+def test_every_combination_is_refused_with_a_reason_or_one_walk_in_its_own_graph():
     cat = catalogue()
-    steps = {s.id: s for s in cat.pathway.steps}
+    rule_ids = {r.id for r in cat.rules.rules}
     answered = refused = 0
-    for combo in COMBOS:
+    for choice in combos():
         try:
-            a = calcflow.assess(*combo)
+            a = calcflow.assess(**choice)
         except calcflow.ImpossibleCombination as exc:
             refused += 1
-            assert str(exc) and exc.rule in {r.id for r in cat.rules.rules}
+            assert str(exc) and exc.rule in rule_ids
             continue
         answered += 1
-        ids = [s.id for s in a.path]
-        assert ids[0] == "screening-mammogram"
-        last = steps[ids[-1]]
-        # a complete path ends at an end step, or at the pathology result still awaited
-        assert last.kind == "end" or (combo[-1] is None and last.id == "pathology-result"), combo
-        assert all(linked(x, y) for x, y in zip(ids, ids[1:])), (combo, ids)
-        assert len(set(ids)) == len(ids)
-        assert a.category in {"benign", "indeterminate", "suspicious"}
-        assert a.category == CATEGORY_OF[a.rcr]
-        assert a.birads in {"2", "3", "4A", "4B", "4C", "5"}
+        system, path = choice["system"], ids(a)
+        steps = [cat.step(s) for s in path]
+        own = {s.id for s in cat.pathway.steps if system in s.systems}
+        edges = {(s.id, e.to) for s in cat.pathway.steps for e in s.next}
+        assert steps[0].kind == "start" and all(s in own for s in path), (choice, path)
+        assert all((x, y) in edges for x, y in zip(path, path[1:])), (choice, path)
+        assert len(set(path)) == len(path)
+        awaited = {"uk": "uk-pathology", "us": "us-pathology"}[system]
+        assert steps[-1].kind == "end" or (choice["result"] is None and path[-1] == awaited), (choice, path)
+        assert not [s for s in path if s.startswith("us-" if system == "uk" else "uk-")]
+        assert a.category == CATEGORY_OF[a.rcr] and a.birads in {"2", "3", "4A", "4B", "4C", "5"}
         assert a.sources and a.rules and a.next_step
-        if combo[-1] is not None:
-            assert "mdt-concordance" in ids
-    assert answered + refused == len(COMBOS) == 2 * 14 * 5 * 3 * 2 * 8
-    assert answered > 1500 and refused > 0
+        if choice["shape"] in TYPICALLY_BENIGN and choice["setting"] == "screening":
+            assert not RECALL_STEPS & set(path), (choice, path)
+    n_uk = 2 * 14 * 5 * 3 * 2 * 2 * (1 + 7) * 3
+    n_us = 2 * 14 * 5 * 3 * 2 * 2 * (1 + 5) * 3
+    assert answered + refused == n_uk + n_us == 70560
+    assert answered == 8020
 
 
-@pytest.mark.parametrize("combo", COMBOS[::97])
-def test_same_input_same_answer(combo):
+@pytest.mark.parametrize("choice", list(combos())[::997])
+def test_same_input_same_answer(choice):
     try:
-        first = calcflow.assess(*combo).to_dict()
+        first = calcflow.assess(**choice).to_dict()
     except calcflow.ImpossibleCombination as exc:
         with pytest.raises(calcflow.ImpossibleCombination, match=re.escape(str(exc))):
-            calcflow.assess(*combo)
+            calcflow.assess(**choice)
         return
-    assert calcflow.assess(*combo).to_dict() == first
+    assert calcflow.assess(**choice).to_dict() == first
 
 
 def test_sources_of_answer_cover_rules_and_steps():
@@ -73,91 +98,158 @@ def test_sources_of_answer_cover_rules_and_steps():
         assert set(item.sources) <= set(a.sources)
 
 
-# --- textbook cases (fact sheet §9) ---------------------------------------------------------------
-def _path(a):
-    return [s.id for s in a.path]
+# --- the screening read decides first -------------------------------------------------------------------------
+def test_vascular_calcification_is_dismissed_at_the_us_screening_read():
+    a = calcflow.assess("macro", "vascular", "linear", system="us")
+    assert (a.category, a.birads, a.rcr) == ("benign", "2", "M2")
+    assert ids(a) == ["us-screening-mammogram", "us-screening-read", "us-routine-screening"]
+    assert "every year from 40 (ACR)" in a.next_step and "every 2 years from 40 to 74 (USPSTF" in a.next_step
 
 
-def test_amorphous_diffuse_bilateral_reads_benign():
-    a = calcflow.assess("micro", "amorphous", "diffuse")
-    assert (a.category, a.birads, a.rcr) == ("benign", "2", "M1")
-    assert _path(a)[-1] == "routine-screening"
-    assert "diffuse-dismissed" in [r.id for r in a.rules]
-
-
-def test_amorphous_grouped_is_suspicious_and_biopsied():
-    a = calcflow.assess("micro", "amorphous", "grouped")
-    assert (a.category, a.birads, a.rcr) == ("suspicious", "4B", "M4")
-    assert "stereotactic-biopsy" in _path(a)
+def test_popcorn_calcification_is_dismissed_at_the_nhs_double_read():
+    a = calcflow.assess("macro", "coarse-popcorn", "grouped")
+    assert ids(a) == ["uk-screening-mammogram", "uk-double-reading", "uk-routine-recall"]
+    assert "3 years" in a.next_step
 
 
 def test_punctate_single_group_baseline_differs_uk_vs_us():
     us = calcflow.assess("micro", "punctate", "grouped", change="no-prior", system="us")
     uk = calcflow.assess("micro", "punctate", "grouped", change="no-prior", system="uk")
     assert (us.birads, us.rcr) == ("3", "M3") and (uk.birads, uk.rcr) == ("3", "M3")
-    assert _path(us)[-1] == "short-interval-follow-up" and "6 months" in us.next_step
-    assert "stereotactic-biopsy" in _path(uk) and "biopsy" in uk.next_step.lower()
-    assert [r for r in uk.rules if r.id == "uk-m3-biopsy"][0].unconfirmed  # wording not retrieved
+    assert ids(us) == ["us-screening-mammogram", "us-screening-read", "us-birads-0", "magnification-views",
+                       "us-diagnostic-category", "us-short-interval-follow-up"]
+    assert "6 months" in us.next_step
+    assert ids(uk) == ["uk-screening-mammogram", "uk-double-reading", "uk-recall-assessment", "magnification-views",
+                       "uk-assessment-score", "stereotactic-biopsy", "specimen-radiograph", "marker-clip",
+                       "uk-pathology"]
 
 
-@pytest.mark.parametrize("system", ["uk", "us"])
-def test_new_or_increasing_group_is_biopsied(system):
-    a = calcflow.assess("micro", "punctate", "grouped", change="new-or-increasing", system=system)
-    assert a.birads == "4A" and "stereotactic-biopsy" in _path(a)
+# --- the disputed rules, corrected ------------------------------------------------------------------------------
+def test_macro_round_calcifications_in_a_group_are_benign():
+    a = calcflow.assess("macro", "round", "grouped")
+    assert (a.birads, a.rcr) == ("2", "M2") and [r.id for r in a.rules][0] == "round-macro-benign"
 
 
-def test_stable_punctate_group_is_benign():
-    a = calcflow.assess("micro", "punctate", "grouped", change="stable", system="us")
-    assert (a.category, a.birads) == ("benign", "2") and _path(a)[-1] == "routine-screening"
+def test_new_punctate_calcification_in_a_regional_pattern_is_not_ignored():
+    assert calcflow.assess("micro", "punctate", "regional", change="new-or-increasing").birads == "4A"
+    assert calcflow.assess("micro", "punctate", "regional", change="no-prior").birads == "2"
 
 
-@pytest.mark.parametrize("shape,size", [("coarse-popcorn", "macro"), ("large-rod", "macro"),
-                                        ("vascular", "micro"), ("skin", "micro"), ("milk-of-calcium", "micro"),
-                                        ("rim", "macro"), ("dystrophic", "macro"), ("suture", "macro")])
-def test_typically_benign_morphology_is_benign_even_when_linear(shape, size):
-    a = calcflow.assess(size, shape, "linear")
-    assert (a.category, a.birads, a.rcr) == ("benign", "2", "M2")
+@pytest.mark.parametrize("shape,pattern", [("amorphous", "linear"), ("amorphous", "segmental"),
+                                           ("coarse-heterogeneous", "linear"), ("coarse-heterogeneous", "segmental")])
+def test_amorphous_or_coarse_in_a_ductal_pattern_is_4b_as_the_series_support(shape, pattern):
+    a = calcflow.assess("micro", shape, pattern)
+    assert (a.birads, a.rcr) == ("4B", "M4")
+    rule = next(r for r in a.rules if r.id == "amorphous-coarse-ductal")
+    assert rule.synthesis and "berg2001" in rule.sources
 
 
-@pytest.mark.parametrize("shape,expected", [("amorphous", "4B"), ("coarse-heterogeneous", "4B"),
-                                            ("fine-pleomorphic", "4B"), ("fine-linear-branching", "4C")])
-def test_suspicious_morphology_grouped_takes_atlas_category(shape, expected):
-    assert calcflow.assess("micro", shape, "grouped").birads == expected
-
-
-def test_worst_feature_wins_in_ductal_distribution():
-    assert calcflow.assess("micro", "fine-pleomorphic", "segmental").birads == "4C"
-    assert calcflow.assess("micro", "amorphous", "linear").birads == "4C"
+def test_fine_linear_casting_is_5_and_says_the_numbers_sit_in_4c():
     a = calcflow.assess("micro", "fine-linear-branching", "segmental")
     assert (a.category, a.birads, a.rcr) == ("suspicious", "5", "M5")
+    rule = next(r for r in a.rules if r.id == "linear-casting")
+    assert rule.synthesis and "4C" in rule.statement and "95%" in rule.statement
+    assert calcflow.assess("micro", "fine-pleomorphic", "segmental").birads == "4C"
 
 
-def test_amorphous_regional_is_low_suspicion():
-    a = calcflow.assess("micro", "amorphous", "regional")
-    assert (a.category, a.birads, a.rcr) == ("indeterminate", "4A", "M3")
+def test_stability_does_not_clear_suspicious_morphology():
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", change="stable")
+    assert a.birads == "4B" and "stability-does-not-clear-suspicious" in [r.id for r in a.rules]
+    assert calcflow.assess("micro", "punctate", "grouped", change="stable").birads == "2"
 
 
-@pytest.mark.parametrize("result,last", [("B1", "repeat-biopsy"), ("B2", "routine-screening"),
-                                         ("B3", "vacuum-assisted-excision"), ("B4", "repeat-biopsy"),
-                                         ("B5a", "surgical-specimen-radiograph"),
-                                         ("B5b", "surgical-specimen-radiograph"),
-                                         ("B5c", "surgical-specimen-radiograph")])
-def test_each_result_leads_where_it_should(result, last):
-    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", result=result)
-    path = _path(a)
-    assert path[-1] == last and path.index("pathology-result") < path.index("mdt-concordance")
-    if result.startswith("B5"):
-        assert "wire-localised-surgery" in path and "marker-clip" in path
-
-
-def test_benign_result_after_highly_suspicious_finding_is_discordant():
+def test_benign_result_after_4c_or_5_is_discordant_unless_the_learner_says_otherwise():
     a = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B2")
-    assert _path(a)[-1] == "repeat-biopsy" and "Discordant" in a.next_step
-    concordant = calcflow.assess("micro", "amorphous", "grouped", result="B2")
-    assert _path(concordant)[-1] == "routine-screening"
+    assert ids(a)[-2:] == ["uk-mdt-concordance", "repeat-biopsy"] and a.concordance == "discordant"
+    told = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B2", concordance="concordant")
+    assert ids(told)[-2:] == ["uk-mdt-concordance", "uk-routine-recall"] and told.concordance == "concordant"
+    below = calcflow.assess("micro", "amorphous", "grouped", result="B2")
+    assert ids(below)[-1] == "uk-routine-recall" and below.concordance == "concordant"
+    assert next(r for r in a.rules if r.id == "concordance-default").synthesis
 
 
-# --- refusals -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("rule", ["ductal-distribution", "linear-casting", "amorphous-regional",
+                                  "amorphous-coarse-ductal", "rcr-from-birads", "m1-bilateral-powdery",
+                                  "concordance-default"])
+def test_the_books_own_synthesis_is_marked(rule):
+    assert catalogue().rule(rule).synthesis
+
+
+# --- after the result -------------------------------------------------------------------------------------------
+BIOPSY_UK = ["uk-screening-mammogram", "uk-double-reading", "uk-recall-assessment", "magnification-views",
+             "uk-assessment-score", "stereotactic-biopsy", "specimen-radiograph", "marker-clip", "uk-pathology"]
+BIOPSY_US = ["us-screening-mammogram", "us-screening-read", "us-birads-0", "magnification-views",
+             "us-diagnostic-category", "stereotactic-biopsy", "specimen-radiograph", "marker-clip", "us-pathology"]
+SURGERY = ["treatment-planning", "localisation", "wide-local-excision", "surgical-specimen-radiograph"]
+
+
+@pytest.mark.parametrize("result,after", [
+    ("B1", ["uk-mdt-concordance", "repeat-biopsy"]),
+    ("B2", ["uk-mdt-concordance", "uk-routine-recall"]),
+    ("B3", ["uk-mdt-concordance", "uk-vae", "uk-b3-surveillance"]),
+    ("B4", ["uk-mdt-concordance", "repeat-biopsy"]),
+    ("B5a", ["uk-mdt-concordance"] + SURGERY),
+    ("B5b", ["uk-mdt-concordance", "axillary-ultrasound"] + SURGERY),
+    ("B5c", ["uk-mdt-concordance", "axillary-ultrasound"] + SURGERY),
+])
+def test_each_uk_result_leads_where_it_should(result, after):
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", result=result)
+    assert ids(a) == BIOPSY_UK + after
+
+
+@pytest.mark.parametrize("result,after", [
+    ("nondiagnostic", ["us-rad-path-correlation", "repeat-biopsy"]),
+    ("benign", ["us-rad-path-correlation", "us-routine-screening"]),
+    ("high-risk", ["us-rad-path-correlation", "surgical-excision"]),
+    ("dcis", ["us-rad-path-correlation"] + SURGERY),
+    ("invasive", ["us-rad-path-correlation", "axillary-ultrasound"] + SURGERY),
+])
+def test_each_us_result_leads_where_it_should(result, after):
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", system="us", result=result)
+    assert ids(a) == BIOPSY_US + after
+
+
+def test_us_cancer_goes_to_surgical_consultation():
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", system="us", result="dcis")
+    assert next(s for s in a.path if s.id == "treatment-planning").label == "Surgical consultation"
+    uk = calcflow.assess("micro", "fine-pleomorphic", "grouped", result="B5a")
+    assert next(s for s in uk.path if s.id == "treatment-planning").label == "Treatment planned at the MDT"
+    assert "sentinel lymph node biopsy" in uk.next_step
+
+
+def test_discordant_b3_goes_to_surgical_excision():
+    a = calcflow.assess("micro", "amorphous", "grouped", result="B3", concordance="discordant")
+    assert ids(a)[-2:] == ["uk-mdt-concordance", "surgical-excision"]
+
+
+# --- the symptomatic route and the treated breast ---------------------------------------------------------------
+def test_symptomatic_uk_benign_is_discharged_from_the_breast_clinic():
+    a = calcflow.assess("macro", "coarse-popcorn", "grouped", setting="symptomatic")
+    assert ids(a) == ["uk-breast-clinic", "diagnostic-imaging", "uk-assessment-score", "uk-discharge"]
+
+
+def test_symptomatic_us_suspicious_joins_the_work_up():
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", system="us", setting="symptomatic")
+    assert ids(a) == ["us-symptom-visit", "diagnostic-imaging", "magnification-views", "us-diagnostic-category",
+                      "stereotactic-biopsy", "specimen-radiograph", "marker-clip", "us-pathology"]
+
+
+def test_treated_breast_benign_calcification_stays_on_annual_surveillance():
+    a = calcflow.assess("macro", "dystrophic", "grouped", change="stable", history="treated-breast")
+    assert ids(a) == ["surveillance-mammogram", "surveillance-read", "annual-surveillance"]
+    assert "Annual surveillance" in a.next_step and "3 years" not in a.next_step
+
+
+def test_new_suspicious_calcification_in_a_treated_breast_is_biopsied():
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", change="new-or-increasing", system="us",
+                        history="treated-breast", result="benign")
+    assert ids(a) == ["surveillance-mammogram", "surveillance-read", "magnification-views", "us-diagnostic-category",
+                      "stereotactic-biopsy", "specimen-radiograph", "marker-clip", "us-pathology",
+                      "us-rad-path-correlation", "annual-surveillance"]
+    assert "treated-breast-surveillance" in [r.id for r in a.rules]
+
+
+# --- refusals -----------------------------------------------------------------------------------------------------
 def test_macro_fine_linear_is_refused_with_reason():
     with pytest.raises(calcflow.ImpossibleCombination) as exc:
         calcflow.assess("macro", "fine-linear-branching", "grouped")
@@ -165,14 +257,37 @@ def test_macro_fine_linear_is_refused_with_reason():
 
 
 def test_result_for_a_finding_that_is_not_biopsied_is_refused():
-    with pytest.raises(calcflow.ImpossibleCombination, match="not biopsied"):
+    with pytest.raises(calcflow.ImpossibleCombination, match="not biopsied.*none"):
         calcflow.assess("micro", "round", "diffuse", result="B2")
     with pytest.raises(calcflow.ImpossibleCombination, match="follow-up"):
-        calcflow.assess("micro", "punctate", "grouped", system="us", result="B2")
+        calcflow.assess("micro", "punctate", "grouped", system="us", result="benign")
+
+
+@pytest.mark.parametrize("system,result,valid", [("us", "B2", RESULTS["us"]), ("uk", "dcis", RESULTS["uk"])])
+def test_result_from_the_other_system_names_the_valid_ones(system, result, valid):
+    with pytest.raises(calcflow.InvalidChoice) as exc:
+        calcflow.assess("micro", "fine-pleomorphic", "grouped", system=system, result=result)
+    message = str(exc.value)
+    assert repr(result) in message and system.upper() in message and all(v in message for v in valid)
+
+
+def test_treated_breast_without_prior_films_is_refused():
+    with pytest.raises(calcflow.ImpossibleCombination, match="no-prior.*treated-breast"):
+        calcflow.assess("macro", "dystrophic", "grouped", history="treated-breast")
+
+
+def test_concordance_needs_a_result_it_can_change():
+    with pytest.raises(calcflow.ImpossibleCombination, match="without a biopsy result"):
+        calcflow.assess("micro", "amorphous", "grouped", concordance="concordant")
+    with pytest.raises(calcflow.ImpossibleCombination, match="leave it out"):
+        calcflow.assess("micro", "amorphous", "grouped", result="B5a", concordance="concordant")
+    with pytest.raises(calcflow.ImpossibleCombination, match="cannot be concordant"):
+        calcflow.assess("micro", "amorphous", "grouped", result="B1", concordance="concordant")
 
 
 @pytest.mark.parametrize("field,value", [("size", "tiny"), ("shape", "linear-ish"), ("pattern", "clustered"),
-                                         ("change", "older"), ("system", "fr"), ("result", "B6")])
+                                         ("change", "older"), ("system", "fr"), ("result", "B6"),
+                                         ("setting", "clinic"), ("history", "mastectomy"), ("concordance", "maybe")])
 def test_unknown_value_names_it_and_lists_choices(field, value):
     kwargs = dict(size="micro", shape="amorphous", pattern="grouped")
     kwargs[field] = value
