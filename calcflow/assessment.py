@@ -11,7 +11,7 @@ from functools import cache
 
 from . import rules
 from .catalogue import Catalogue, catalogue
-from .errors import InvalidChoice
+from .errors import CalcflowError, InvalidChoice
 from .pathway import path_for
 
 FIELDS = ("size", "shape", "pattern", "change", "system", "result", "setting", "history", "concordance")
@@ -120,7 +120,27 @@ def validate_choice(values: dict, cat: Catalogue) -> None:
             raise InvalidChoice(name, value, cat.ids(name))
 
 
-@cache
+def _remembering_refusals(decide):
+    """Cache a decision's answers and its refusals alike: the exhaustive tests and the export ask again and again."""
+    @cache
+    def outcome(*args):
+        try:
+            return decide(*args), None
+        except CalcflowError as exc:
+            return None, exc
+
+    def wrapper(*args):
+        answer, refusal = outcome(*args)
+        if refusal is not None:
+            raise refusal.with_traceback(None)
+        return answer
+
+    wrapper.cache_clear = outcome.cache_clear
+    wrapper.__doc__, wrapper.__name__ = decide.__doc__, decide.__name__
+    return wrapper
+
+
+@_remembering_refusals
 def categorise(size: str, shape: str, pattern: str, change: str, history: str, cat: Catalogue) -> CategoryAnswer:
     """What is seen → BI-RADS, M-score and the leaflet's word. Raises ImpossibleCombination."""
     finding = rules.Finding(size, shape, pattern, change, history)
@@ -133,7 +153,7 @@ def categorise(size: str, shape: str, pattern: str, change: str, history: str, c
                           category.rules + score.rules + ("leaflet-category",))
 
 
-@cache
+@_remembering_refusals
 def route_for(system: str, setting: str, history: str, birads: str, result: str | None, concordance: str | None,
               cat: Catalogue) -> RouteAnswer:
     """The category and where the woman is → the routes taken, the path, the next step. Raises ImpossibleCombination

@@ -109,10 +109,22 @@ class Flowchart:
         self.system = system
 
     @classmethod
-    def of(cls, assessment, *, title: str, caption: str = "", prefix: str = "") -> "Flowchart":
-        """The chart of an assessment's own system with its path highlighted."""
-        return cls([s.id for s in assessment.path], title=title, caption=caption, prefix=prefix,
-                   system=assessment.system)
+    def of(cls, assessment, *, title: str, caption: str = "", prefix: str = "", until: str | None = None,
+           ) -> "Flowchart":
+        """The chart of an assessment's own system with its path highlighted (up to step `until`, if given).
+
+        The caption, unless given, is generated from the path itself, so it cannot disagree with the model."""
+        steps = list(assessment.path)
+        if until is not None:
+            ids = [s.id for s in steps]
+            if until not in ids:
+                from .errors import InvalidChoice
+                raise InvalidChoice("step on this path", until, ids)
+            steps = steps[:ids.index(until) + 1]
+        system = assessment.system
+        caption = caption or (f"{SYSTEM_NAMES[system]}. Highlighted (bold outline, orange fill, blue arrows): "
+                              + " → ".join(s.label for s in steps) + ".")
+        return cls([s.id for s in steps], title=title, caption=caption, prefix=prefix, system=system)
 
     def _repr_html_(self) -> str:
         figure = svg(self.path, title=self.title, prefix=self.prefix, system=self.system)

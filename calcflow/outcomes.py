@@ -87,7 +87,7 @@ def _cross_check(data: Outcomes, name: str, cat: Catalogue, known_keys: frozense
             if item.id in seen:
                 raise DataError(f"{name}: {section} {item.id!r}: field 'id': duplicate id")
             seen.add(item.id)
-    routes = [r.id for r in cat.pathway.routes]
+    routes = [r.id for r in cat.pathway.routes if r.next_step]     # the routes that end a path, or end it for now
     given = [p.route for p in data.plain]
     for route in given:
         if route not in routes:
@@ -145,14 +145,8 @@ def localisation_table(data: Outcomes | None = None) -> Table:
 
 # --- plain words -------------------------------------------------------------------------------------------------
 def route_of(assessment) -> str:
-    """The route the model took for an assessment (the last one: after the result, if there is one)."""
-    from . import rules
-
-    finding = rules.Finding(**assessment.choice)
-    taken = rules.route(finding, assessment.birads).value
-    if assessment.choice.get("result") is None:
-        return taken
-    return rules.after_result(finding, assessment.birads, taken).value
+    """The route that decides what happens next: after the result if there is one, else after the category."""
+    return assessment.route[2] if assessment.choice.get("result") is not None else assessment.route[1]
 
 
 def plain_sentence(route: str, data: Outcomes | None = None) -> PlainRoute:
@@ -177,12 +171,13 @@ class PlainWords:
         self.next = plain_sentence(self.route, data)
         self.result = assessment.choice.get("result")
         self.system = "US" if assessment.choice["system"] == "us" else "UK"
+        self.result_label = cat.result(self.result).label if self.result else None
         self.birads, self.rcr = assessment.birads, assessment.rcr
 
     @property
     def scores(self) -> str:
         score = f"BI-RADS {self.birads}" if self.system == "US" else self.rcr
-        return f"{self.system}: {score}" + (f", biopsy result {self.result}" if self.result else "")
+        return f"{self.system}: {score}" + (f", biopsy result {self.result_label}" if self.result else "")
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -202,7 +202,8 @@ def after_result(f: Situation, kind: str, judged: str) -> Decision:
     if kind == "uncertain":
         if judged == "discordant":
             return Decision("uk-b3-discordant" if uk else "us-high-risk", ("result-uncertain-discordant",))
-        return Decision("uk-b3", ("result-b3",)) if uk else Decision("us-high-risk", ("result-high-risk",))
+        return Decision("uk-b3", ("result-b3", "b3-surveillance")) if uk else \
+            Decision("us-high-risk", ("result-high-risk",))
     if kind == "suspicious":
         return Decision("uk-b4", ("result-b4",))
     if kind == "in-situ":

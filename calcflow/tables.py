@@ -86,18 +86,19 @@ def scale_table(cat: Catalogue | None = None) -> Table:
     return Table(columns, tuple(rows), tuple(sources))
 
 
-def result_table(cat: Catalogue | None = None) -> Table:
-    """The B-codes and where each leads, taken from the model (after a suspicious finding)."""
-    from .assessment import assess
+def result_table(system: str = "uk", cat: Catalogue | None = None) -> Table:
+    """One system's biopsy results and where each leads, taken from the model (after a suspicious finding)."""
+    from .assessment import assess, results_for
 
     cat = cat or catalogue()
     rows, sources = [], []
-    for r in cat.scales.result:
-        a = assess("micro", "fine-pleomorphic", "grouped", result=r.id, cat=cat)
-        ids = [step.id for step in a.path]
-        leads_to = a.path[ids.index("mdt-concordance") + 1]      # the first step the MDT decides on
-        rows.append((r.label, _flat(r.description), leads_to.label))
-        rule = a.rules[-1]
+    for code in results_for(system, cat):
+        r = cat.result(code)
+        a = assess("micro", "fine-pleomorphic", "grouped", system=system, result=code, cat=cat)
+        after = cat.route(a.route[2]).steps[1:] + tuple(s for route in a.route[3:] for s in cat.route(route).steps)
+        leads_to = " → ".join(cat.step(s).label_in(system) for s in after)
+        rows.append((r.label, _flat(r.description), leads_to))
+        rule = next(x for x in reversed(a.rules) if x.id.startswith("result-"))
         sources.append(tuple(dict.fromkeys(r.sources + rule.sources)))
     return Table(("Result", "What it means", "Where it usually leads"), tuple(rows), tuple(sources))
 

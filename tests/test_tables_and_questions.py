@@ -36,13 +36,29 @@ def test_scale_table_pairs_birads_with_rcr_and_leaflet_word():
     assert rows["BI-RADS 5"][3].startswith("M5") and rows["BI-RADS 5"][4] == "Suspicious"
 
 
-def test_result_table_follows_the_model():
-    rows = tables.result_table().rows
-    assert [r[0].split(":")[0] for r in rows] == calcflow.choices()["result"]
-    for code, row in zip(calcflow.choices()["result"], rows):
-        path = calcflow.assess("micro", "fine-pleomorphic", "grouped", result=code).path
-        after_mdt = path[[s.id for s in path].index("mdt-concordance") + 1]
-        assert row[2] == after_mdt.label
+@pytest.mark.parametrize("system,expected", [
+    ("uk", [("B1", "Repeat biopsy or diagnostic excision"),
+            ("B2", "Routine recall (every 3 years)"),
+            ("B3", "Vacuum-assisted excision → Surveillance after a B3 lesion"),
+            ("B4", "Repeat biopsy or diagnostic excision"),
+            ("B5a", "Treatment planned at the MDT → Localisation with a wire or seed → Wide local excision → "
+                    "Specimen x-ray and final histology"),
+            ("B5b", "Axillary ultrasound (± needle biopsy of a node) → Treatment planned at the MDT → Localisation "
+                    "with a wire or seed → Wide local excision → Specimen x-ray and final histology"),
+            ("B5c", "Axillary ultrasound (± needle biopsy of a node) → Treatment planned at the MDT → Localisation "
+                    "with a wire or seed → Wide local excision → Specimen x-ray and final histology")]),
+    ("us", [("Nondiagnostic", "Repeat biopsy or diagnostic excision"),
+            ("Benign", "Routine screening"),
+            ("High-risk lesion", "Diagnostic surgical excision"),
+            ("DCIS", "Surgical consultation → Localisation with a wire or seed → Wide local excision → "
+                     "Specimen x-ray and final histology"),
+            ("Invasive carcinoma", "Axillary ultrasound (± needle biopsy of a node) → Surgical consultation → "
+                                   "Localisation with a wire or seed → Wide local excision → Specimen x-ray and "
+                                   "final histology")]),
+])
+def test_result_table_follows_the_model(system, expected):
+    rows = tables.result_table(system).rows
+    assert [(r[0].split(":")[0], r[2]) for r in rows] == expected
 
 
 def test_ppv_table_shows_every_evidence_row_of_a_kind():
@@ -111,9 +127,9 @@ def test_malformed_bank_names_file_question_and_field(tmp_path, mutate, words):
 def test_flowchart_has_a_node_per_step_and_marks_the_path():
     a = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B5b")
     path = [s.id for s in a.path]
-    svg = flowchart.svg(tuple(path), prefix="t-")
+    svg = flowchart.svg(tuple(path), prefix="t-", system="uk")
     nodes = re.findall(r'<g id="t-([^"]+)" class="node step[^"]*"', svg)
-    assert sorted(nodes) == sorted(s.id for s in catalogue().pathway.steps)
+    assert sorted(nodes) == sorted(s.id for s in catalogue().pathway.steps if "uk" in s.systems)
     on = re.findall(r'<g id="t-([^"]+)" class="node step[^"]*on-path', svg)
     assert sorted(on) == sorted(path)
     edges_on = re.findall(r'<g id="t-([^"]+)" class="edge route on-path', svg)
