@@ -174,11 +174,14 @@ def concordance(f: Situation, birads_category: str, kind: str) -> Decision:
                 f"result {f.result} cannot be concordant: a sample without the calcifications does not explain "
                 f"them; choose concordance discordant or leave it out", rule="concordance-judged")
         return Decision("discordant", ())
+    if birads_category == "5" and f.concordance == "concordant":
+        raise ImpossibleCombination(
+            f"result {f.result} cannot be concordant with BI-RADS 5: a finding at least 95% likely to be cancer is "
+            f"not explained by a {'benign' if kind == 'benign' else 'high-risk'} core; choose concordance "
+            f"discordant or leave it out", rule="concordance-after-5")
     if f.concordance is not None:
         return Decision(f.concordance, ())
-    if kind == "benign":
-        return Decision("discordant" if birads_category in ("4C", "5") else "concordant", ("concordance-default",))
-    return Decision("concordant", ())
+    return Decision("discordant" if birads_category in ("4C", "5") else "concordant", ("concordance-default",))
 
 
 def check_biopsied(f: Situation, birads_category: str, category_route: str) -> None:
@@ -206,6 +209,8 @@ def after_result(f: Situation, kind: str, judged: str) -> Decision:
             Decision("us-high-risk", ("result-high-risk",))
     if kind == "suspicious":
         return Decision("uk-b4", ("result-b4",))
+    if f.history == "treated-breast":
+        return Decision(f"{f.system}-recurrence", ("result-recurrence",))
     if kind == "in-situ":
         return Decision("uk-b5a" if uk else "us-dcis", ("result-in-situ",))
     if kind == "malignant":

@@ -78,7 +78,7 @@ def test_every_combination_is_refused_with_a_reason_or_one_walk_in_its_own_graph
     n_uk = 2 * 14 * 5 * 3 * 2 * 2 * (1 + 7) * 3
     n_us = 2 * 14 * 5 * 3 * 2 * 2 * (1 + 5) * 3
     assert answered + refused == n_uk + n_us == 70560
-    assert answered == 8020
+    assert answered == 7940
 
 
 @pytest.mark.parametrize("choice", list(combos())[::997])
@@ -158,11 +158,15 @@ def test_stability_does_not_clear_suspicious_morphology():
     assert calcflow.assess("micro", "punctate", "grouped", change="stable").birads == "2"
 
 
-def test_benign_result_after_4c_or_5_is_discordant_unless_the_learner_says_otherwise():
+def test_benign_result_after_4c_or_5_is_discordant_unless_the_learner_says_otherwise_after_4c():
     a = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B2")
     assert ids(a)[-2:] == ["uk-mdt-concordance", "repeat-biopsy"] and a.concordance == "discordant"
-    told = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B2", concordance="concordant")
+    after_4c = calcflow.assess("micro", "fine-pleomorphic", "segmental", result="B2")
+    assert after_4c.birads == "4C" and ids(after_4c)[-1] == "repeat-biopsy"
+    told = calcflow.assess("micro", "fine-pleomorphic", "segmental", result="B2", concordance="concordant")
     assert ids(told)[-2:] == ["uk-mdt-concordance", "uk-routine-recall"] and told.concordance == "concordant"
+    with pytest.raises(calcflow.ImpossibleCombination, match="cannot be concordant with BI-RADS 5"):
+        calcflow.assess("micro", "fine-linear-branching", "segmental", result="B2", concordance="concordant")
     below = calcflow.assess("micro", "amorphous", "grouped", result="B2")
     assert ids(below)[-1] == "uk-routine-recall" and below.concordance == "concordant"
     assert next(r for r in a.rules if r.id == "concordance-default").synthesis
@@ -202,7 +206,7 @@ def test_each_uk_result_leads_where_it_should(result, after):
     ("benign", ["us-rad-path-correlation", "us-routine-screening"]),
     ("high-risk", ["us-rad-path-correlation", "surgical-excision"]),
     ("dcis", ["us-rad-path-correlation"] + SURGERY),
-    ("invasive", ["us-rad-path-correlation", "axillary-ultrasound"] + SURGERY),
+    ("invasive", ["us-rad-path-correlation"] + SURGERY),
 ])
 def test_each_us_result_leads_where_it_should(result, after):
     a = calcflow.assess("micro", "fine-pleomorphic", "grouped", system="us", result=result)
@@ -215,6 +219,24 @@ def test_us_cancer_goes_to_surgical_consultation():
     uk = calcflow.assess("micro", "fine-pleomorphic", "grouped", result="B5a")
     assert next(s for s in uk.path if s.id == "treatment-planning").label == "Treatment planned at the MDT"
     assert "sentinel lymph node biopsy" in uk.next_step
+
+
+def test_b3_after_bi_rads_5_is_an_underestimate_until_proven_otherwise():
+    a = calcflow.assess("micro", "fine-linear-branching", "segmental", result="B3")
+    assert ids(a)[-2:] == ["uk-mdt-concordance", "surgical-excision"] and a.concordance == "discordant"
+    us = calcflow.assess("micro", "fine-linear-branching", "segmental", system="us", result="high-risk")
+    assert ids(us)[-1] == "surgical-excision"
+
+
+@pytest.mark.parametrize("system,result,concordance_step", [("uk", "B5a", "uk-mdt-concordance"),
+                                                            ("uk", "B5b", "uk-mdt-concordance"),
+                                                            ("us", "dcis", "us-rad-path-correlation"),
+                                                            ("us", "invasive", "us-rad-path-correlation")])
+def test_cancer_in_a_treated_breast_leads_to_mastectomy(system, result, concordance_step):
+    a = calcflow.assess("micro", "fine-pleomorphic", "grouped", change="new-or-increasing", system=system,
+                        history="treated-breast", result=result)
+    assert ids(a)[-3:] == [concordance_step, "treatment-planning", "mastectomy"]
+    assert next(r for r in a.rules if r.id == "result-recurrence").unconfirmed
 
 
 def test_discordant_b3_goes_to_surgical_excision():

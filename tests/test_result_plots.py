@@ -23,7 +23,7 @@ def test_outcomes_load_and_every_source_resolves():
 
 def test_every_route_that_ends_a_path_has_exactly_one_plain_sentence():
     routes = {r.id for r in catalogue().pathway.routes if r.next_step}
-    assert len(routes) == 21
+    assert len(routes) == 23
     assert sorted(p.route for p in outcomes().plain) == sorted(routes)
 
 

@@ -52,9 +52,8 @@ def test_scale_table_pairs_birads_with_rcr_and_leaflet_word():
             ("High-risk lesion", "Diagnostic surgical excision"),
             ("DCIS", "Surgical consultation → Localisation with a wire or seed → Wide local excision → "
                      "Specimen x-ray and final histology"),
-            ("Invasive carcinoma", "Axillary ultrasound (± needle biopsy of a node) → Surgical consultation → "
-                                   "Localisation with a wire or seed → Wide local excision → Specimen x-ray and "
-                                   "final histology")]),
+            ("Invasive carcinoma", "Surgical consultation → Localisation with a wire or seed → Wide local "
+                                   "excision → Specimen x-ray and final histology")]),
 ])
 def test_result_table_follows_the_model(system, expected):
     rows = tables.result_table(system).rows
