@@ -5,9 +5,17 @@ checks what a schema cannot see: unique ids, source keys that exist in `book/ref
 that exist in the lexicon, and — the point of the library — that every expert answer is the one `calcflow.assess`
 gives for the case. A case that contradicts the model does not load. Errors name the file, the case and the field.
 
-The learner is asked, in order: size, shape, pattern (what the expert sees on the magnification views), category,
-next test, and — for biopsied cases with a result — where the result leads. `player_table()` exports all of it,
-with each case's image as a small PNG, for the case player to walk in the browser; no rule is re-implemented there.
+Each case is set in one system's pathway (`system`: uk | us), reached from screening or a breast symptom (the
+vignette's `setting`), in a breast with or without earlier cancer treatment (`history`); a biopsied case may carry a
+result in its system's words (UK B-codes, US diagnoses) and the team's radiology–pathology judgement
+(`concordance`; left out, the model judges). All of these go to `calcflow.assess`.
+
+The learner is asked, in order: size, shape, pattern (what the expert sees), category, next test, and — for
+biopsied cases with a result — where the result leads. The last two are places in the case's own system graph:
+next test, where the step that decides the category leads (the screening read when the finding is dismissed
+there, the assessment score after work-up); after the result, where the concordance step leads. `player_table()`
+exports all of it, with each case's image as a small PNG, for the case player to walk in the browser; no rule is
+re-implemented there.
 """
 from __future__ import annotations
 
@@ -15,22 +23,22 @@ import base64
 import io
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .assessment import Assessment, assess
 from .catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue, read_yaml
-from .errors import CalcflowError, DataError, InvalidChoice
+from .errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
 from .rules import BIRADS_ORDER
 from .schema import BiradsId, RcrId
 from .synthetic import MAGNIFICATION_VIEW, Patch, make_patch
 
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
 CASES_FILE = Path(__file__).parent / "data" / "cases.yaml"
 
-# Where the learner's last two questions branch off the pathway graph (pathway.yaml step ids).
-CATEGORISATION = "categorisation"
-CONCORDANCE = "mdt-concordance"
 DESCRIPTOR_STEPS = ("size", "shape", "pattern")
 STEPS = (*DESCRIPTOR_STEPS, "category", "next_test", "after_result")
 
@@ -104,8 +112,10 @@ class Case(_Strict):
     vignette: Vignette
     descriptors: Descriptors
     system: str
+    history: str = "none"                    # none | treated-breast (lexicon.yaml), the breast's own history
     image: CaseImage
-    result: str | None = None
+    result: str | None = None                # in the system's words: a UK B-code, or a US diagnosis
+    concordance: str | None = None           # the team's judgement of the result; None: the model's default
     expert: Expert
     teaching_point: str = Field(min_length=1)
 
@@ -119,7 +129,8 @@ class Case(_Strict):
     def assessment(self) -> Assessment:
         """What calcflow.assess says about this case."""
         d = self.descriptors
-        return assess(d.size, d.shape, d.pattern, d.change, self.system, self.result)
+        return assess(d.size, d.shape, d.pattern, d.change, self.system, self.result, setting=self.vignette.setting,
+                      history=self.history, concordance=self.concordance)
 
 
 class CaseLibrary(_Strict):
@@ -128,14 +139,38 @@ class CaseLibrary(_Strict):
 
 
 # --- loading ---------------------------------------------------------------------------------------------
-def model_answers(a: Assessment) -> dict[str, str]:
-    """The answers the model gives for an assessment, keyed like the case's expert fields."""
-    path = tuple(s.id for s in a.path)
+def decision_step(a: Assessment, cat: "Catalogue | None" = None) -> str:
+    """The step where the category is decided: the last step of the entry route (the screening or surveillance read
+    when the finding is dismissed there, the assessment score after work-up). The next-test question asks where
+    it leads."""
+    cat = cat or catalogue()
+    return cat.route(a.route[0]).steps[-1]
+
+
+def concordance_step(a: Assessment, cat: "Catalogue | None" = None) -> str | None:
+    """The step where the result is judged against the imaging (the first step of the result route), or None."""
+    cat = cat or catalogue()
+    return cat.route(a.route[2]).steps[0] if len(a.route) > 2 else None
+
+
+def model_answers(a: Assessment, cat: "Catalogue | None" = None) -> dict[str, str]:
+    """The answers the model gives for an assessment, keyed like the case's expert fields.
+
+    next_test: the first step after the category decision (the first step of what the category leads to).
+    after_result: the step the concordance decision leads to; its usual route ends the path."""
+    cat = cat or catalogue()
     answers = {"category.answer": a.category, "category.birads": a.birads, "category.rcr": a.rcr,
-               "next_test.answer": path[path.index(CATEGORISATION) + 1]}
-    if CONCORDANCE in path:
-        answers["after_result.answer"] = path[-1]
+               "next_test.answer": cat.route(a.route[1]).steps[0]}
+    judged = concordance_step(a, cat)
+    if judged is not None:
+        path = [s.id for s in a.path]
+        answers["after_result.answer"] = path[path.index(judged) + 1]
     return answers
+
+
+# A refusal of assess, by the rule it names, is the fault of this field of the case.
+_REFUSED_FIELD = {"size-fits-shape": "descriptors", "treated-breast-has-priors": "history",
+                  "concordance-judged": "concordance", "result-needs-biopsy": "result"}
 
 
 def _check_case(name: str, c: Case, known_keys: frozenset[str] | None) -> None:
@@ -148,10 +183,13 @@ def _check_case(name: str, c: Case, known_keys: frozenset[str] | None) -> None:
         value = getattr(c.descriptors, field)
         if not cat.has(field, value):
             fail(f"descriptors.{field}", str(InvalidChoice(field, value, cat.ids(field))))
-    for field in ("system", "result"):
+    for field in ("system", "history", "concordance"):
         value = getattr(c, field)
         if value is not None and not cat.has(field, value):
             fail(field, str(InvalidChoice(field, value, cat.ids(field))))
+    if c.result is not None and c.result not in cat.results_for(c.system):
+        fail("result", str(InvalidChoice(f"result for {c.system.upper()} practice", c.result,
+                                         cat.results_for(c.system))))
     if (c.vignette.priors == "none") != (c.descriptors.change == "no-prior"):
         fail("vignette.priors", f"priors {c.vignette.priors!r} contradicts change {c.descriptors.change!r} "
                                 "(priors 'none' goes with change 'no-prior', and only with it)")
@@ -164,10 +202,12 @@ def _check_case(name: str, c: Case, known_keys: frozenset[str] | None) -> None:
                 if key not in known_keys:
                     fail(f"expert.{step}.sources", f"unknown source key {key!r} (not in book/references.bib)")
     try:
-        model = model_answers(c.assessment())
+        a = c.assessment()
+    except ImpossibleCombination as exc:
+        fail(_REFUSED_FIELD.get(exc.rule, "descriptors"), f"calcflow.assess refuses this case: {exc}")
     except CalcflowError as exc:
         fail("descriptors", f"calcflow.assess refuses this case: {exc}")
-    for field, expected in model.items():
+    for field, expected in model_answers(a, cat).items():
         step, part = field.split(".")
         given = getattr(getattr(c.expert, step), part)
         if given != expected:
@@ -264,18 +304,54 @@ def image_png(c: Case, px: int = IMAGE_PX) -> bytes:
 
 
 # --- the case player's table ---------------------------------------------------------------------------
-def _options_after(step_id: str, cat) -> list[dict]:
-    """The places a step can lead: each edge followed along its usual route to an end step."""
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    end = text.find(". ")
+    return text if end < 0 else text[:end + 1]
+
+
+def _usual_chain(step_id: str, cat) -> list:
+    """From a step along its usual (not alternative) edges to an end step."""
+    chain = [cat.step(step_id)]
+    while chain[-1].kind != "end":
+        chain.append(cat.step(next(e.to for e in chain[-1].next if not e.alternative)))
+    return chain
+
+
+def next_test_options(step_id: str, system: str, cat=None) -> list[dict]:
+    """Where the category decision can lead in one system's graph: {id, label, plain} per place, in the data's
+    order; `plain` is the step's first sentence of explanation, so that "routine recall" and "recall to
+    assessment" read as what they are."""
+    cat = cat or catalogue()
+    own = {s.id for s in cat.steps_of(system)}
+    return [{"id": e.to, "label": cat.step(e.to).label_in(system),
+             "plain": _first_sentence(cat.step(e.to).explanation)}
+            for e in cat.step(step_id).next if e.to in own]
+
+
+def after_result_options(step_id: str, system: str, cat=None) -> list[dict]:
+    """Where the concordance decision can lead in one system's graph: each edge followed along its usual route to
+    an end step; the id is the edge's first step, the label the whole route."""
+    cat = cat or catalogue()
+    own = {s.id for s in cat.steps_of(system)}
     options = []
     for edge in cat.step(step_id).next:
-        chain = [cat.step(edge.to)]
-        while chain[-1].kind != "end":
-            chain.append(cat.step(next(e.to for e in chain[-1].next if not e.alternative)))
-        options.append({"id": chain[-1].id, "label": " → ".join(s.label for s in chain)})
+        if edge.to in own:
+            chain = _usual_chain(edge.to, cat)
+            options.append({"id": edge.to, "label": " → ".join(s.label_in(system) for s in chain),
+                            "end": chain[-1].id})
     return options
 
 
-def _choices(cat) -> dict[str, list[dict]]:
+OPTION_MAKERS = {"next_test": next_test_options, "after_result": after_result_options}
+
+
+def option_key(step: str, system: str, decided_at: str) -> str:
+    """The key of one option set in the player table's choices: the question, the system and the step asked about."""
+    return f"{step}:{system}:{decided_at}"
+
+
+def _fixed_choices(cat) -> dict[str, list[dict]]:
     def labelled(field: str) -> list[dict]:
         return [{"id": v, "label": cat.descriptor(field, v).label} for v in cat.ids(field)]
 
@@ -284,8 +360,6 @@ def _choices(cat) -> dict[str, list[dict]]:
         "category": [{"id": c.id, "label": c.label, "plain": c.plain} for c in cat.scales.category],
         "birads": [{"id": b, "label": cat.birads(b).label} for b in BIRADS_ORDER],
         "rcr": [{"id": r.id, "label": r.label} for r in cat.scales.rcr],
-        "next_test": [{"id": e.to, "label": cat.step(e.to).label} for e in cat.step(CATEGORISATION).next],
-        "after_result": _options_after(CONCORDANCE, cat),
     }
 
 
@@ -302,26 +376,52 @@ def _answer(c: Case, step: str) -> dict | None:
     return out
 
 
+def _judgement(c: Case, a: Assessment, cat) -> dict | None:
+    """The radiology–pathology judgement of a case's result, in words, and whose it is (None: none is taken)."""
+    if a.concordance is None:
+        return None
+    word = cat.descriptor("concordance", a.concordance).label.lower()
+    kind = cat.result(c.result).kind
+    if c.concordance is not None:
+        text = f"The team judges this result {word} with the imaging."
+    elif kind == "nondiagnostic":
+        text = "A sample without the calcifications cannot explain them: the result is discordant with the imaging."
+    elif kind == "benign":
+        text = (f"The result is judged {word} with the imaging: this book's default for a benign result is "
+                "discordant after BI-RADS 4C or 5 and concordant below that.")
+    else:
+        text = f"The result is judged {word} with the imaging."
+    return {"id": a.concordance, "label": cat.descriptor("concordance", a.concordance).label,
+            "given": c.concordance is not None, "text": text}
+
+
 def _case_row(c: Case, cat) -> dict:
+    a = c.assessment()
     patch = case_image(c)
     png = base64.b64encode(_png(patch, c.image.zoom_mm, IMAGE_PX)).decode("ascii")
     width = round(_window_mm(c, patch), 1)
     view = "90° lateral" if c.image.view == "lateral" else "craniocaudal"
     zoom = f"magnification view ({c.image.magnification:g}×)" if c.image.magnification > 1 else "standard view"
-    result = None if c.result is None else {"id": c.result, "label": cat.descriptor("result", c.result).label}
+    result = None if c.result is None else {"id": c.result, "label": cat.result(c.result).label,
+                                            "concordance": _judgement(c, a, cat)}
     asked = [s for s in STEPS if c.answer(s) is not None]
+    decided = {"next_test": decision_step(a, cat), "after_result": concordance_step(a, cat)}
+    labelled = lambda field, value: {"id": value, "label": cat.descriptor(field, value).label}  # noqa: E731
     return {
         "id": c.id,
         "title": c.title,
         "vignette": c.vignette.model_dump(),
-        "system": {"id": c.system, "label": cat.descriptor("system", c.system).label},
+        "system": labelled("system", c.system),
+        "setting": labelled("setting", c.vignette.setting),
+        "history": labelled("history", c.history),
         "image": {"src": f"data:image/png;base64,{png}", "px": IMAGE_PX, "width_mm": width,
                   "scale_bar_mm": _scale_bar_mm(width),
                   "alt": f"Synthetic mammogram patch, {view} {zoom}, {width:g} mm wide; calcium shows white."},
         "result": result,
         "asked": asked,
+        "choices": {s: option_key(s, c.system, decided[s]) if s in decided else s for s in asked},
         "expert": {s: _answer(c, s) for s in asked},
-        "path": [s.id for s in c.assessment().path],
+        "path": [s.id for s in a.path],
         "teaching_point": " ".join(c.teaching_point.split()),
     }
 
@@ -333,13 +433,20 @@ def _player_table() -> dict:
 
     cat = catalogue()
     rows = [_case_row(c, cat) for c in cases()]
+    choices = _fixed_choices(cat)
+    for row in rows:
+        for step, key in row["choices"].items():
+            if key not in choices:
+                _, system, decided_at = key.split(":")
+                choices[key] = OPTION_MAKERS[step](decided_at, system, cat)
+    systems = [s for s in cat.ids("system") if any(row["system"]["id"] == s for row in rows)]
     keys = sorted({k for row in rows for a in row["expert"].values() for k in a["sources"]})
     return {
         "steps": list(STEPS),
-        "choices": _choices(cat),
-        "step_labels": {s.id: s.label for s in cat.pathway.steps},
+        "choices": choices,
+        "step_labels": {s: {step.id: step.label_in(s) for step in cat.steps_of(s)} for s in systems},
         "references": short_citations(keys),
-        "flowchart_svg": flowchart.svg(),
+        "flowchart_svg": {s: flowchart.svg(system=s, title=f"The {flowchart.SYSTEM_NAMES[s]}") for s in systems},
         "cases": rows,
     }
 
@@ -348,13 +455,18 @@ def player_table() -> dict:
     """Everything the case player needs, JSON-serialisable and identical on every run.
 
     steps          the questions in order; a case's `asked` lists those it uses (after_result only with a result)
-    choices        per step, the options the learner picks from: {id, label} (category options also carry the
-                   leaflet's plain words; birads and rcr list the scales for the category step)
-    step_labels    pathway step id -> label, for the expert's path
+    choices        option sets by key, each a list of {id, label} (category options also carry the leaflet's plain
+                   words, next-test options a plain sentence, after-result options the id of the end they reach):
+                   "size", "shape", "pattern", "category" (and "birads", "rcr": the scales shown with the category);
+                   "next_test:<system>:<step>" and "after_result:<system>:<step>", where the step is the one the
+                   question asks about in that system's graph (the category decision, the concordance decision)
+    step_labels    per system: pathway step id -> label in that system, for the expert's path
     references     source key -> short citation, for every key the answers cite
-    flowchart_svg  the pathway flowchart once, nothing highlighted; node ids are step ids
-    cases          per case: id, title, vignette, system, image (PNG data URI, px, width_mm, scale_bar_mm, alt), result,
-                   asked, expert (per step: answer, explanation, sources; category adds birads and rcr),
-                   path (step ids from calcflow.assess), teaching_point
+    flowchart_svg  per system used by a case: that system's flowchart once, nothing highlighted; node ids are step ids
+    cases          per case: id, title, vignette, system, setting and history ({id, label}), image (PNG data URI,
+                   px, width_mm, scale_bar_mm, alt), result ({id, label, concordance: {id, label, given, text} or
+                   None} or None), asked, choices (per asked step, the key of its option set), expert (per step:
+                   answer, explanation, sources; category adds birads and rcr), path (step ids from
+                   calcflow.assess), teaching_point
     """
     return _player_table()

@@ -116,12 +116,15 @@ def ppv_table(kind: str = "shape", cat: Catalogue | None = None) -> Table:
 
 
 def case_table() -> Table:
-    """The case library without spoilers: number (as in the case player's menu), title, setting and practice.
+    """The case library without spoilers: number (as in the case player's menu), title, how the woman came, practice.
 
     Not the case ids: they name the finding ("fine-linear-segmental") and would give the answers away."""
     from .cases import cases
 
     cat = catalogue()
-    rows = tuple((str(n), c.title, c.vignette.setting.capitalize(), cat.descriptor("system", c.system).label)
+    came = {("screening", "none"): "Screening", ("symptomatic", "none"): "Breast symptom",
+            ("screening", "treated-breast"): "Yearly mammogram after treatment",
+            ("symptomatic", "treated-breast"): "Breast symptom after treatment"}
+    rows = tuple((str(n), c.title, came[(c.vignette.setting, c.history)], cat.descriptor("system", c.system).label)
                  for n, c in enumerate(cases(), 1))
-    return Table(("Case", "Title", "Setting", "Practice"), rows)
+    return Table(("Case", "Title", "How she came", "Practice"), rows)

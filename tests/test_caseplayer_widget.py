@@ -83,6 +83,38 @@ def test_scores_compare_with_the_expert_answers():
     assert str(player.total).startswith(f"{len(first['asked']) + 1} right of {len(first['asked']) + 2} answered")
 
 
+@pytest.mark.parametrize(("case_id", "step", "value", "words"), [
+    # a dismissed finding: the screening read's two ways out, not the assessment's
+    ("popcorn-fibroadenoma", "next_test", "stereotactic-biopsy",
+     ["unknown next_test 'stereotactic-biopsy'", "uk-routine-recall, uk-recall-assessment"]),
+    # a step of the other system's graph
+    ("punctate-group-baseline-us", "next_test", "uk-routine-recall",
+     ["unknown next_test 'uk-routine-recall'", "us-short-interval-follow-up"]),
+    ("fine-linear-invasive-us", "after_result", "uk-vae", ["unknown after_result 'uk-vae'", "treatment-planning"]),
+])
+def test_options_are_the_cases_own(case_id, step, value, words):
+    player = CasePlayer(case_id)
+    with pytest.raises(ValueError) as raised:
+        player.answers = {case_id: {step: value}}
+    assert all(word in str(raised.value) for word in words), str(raised.value)
+
+
+def test_scores_of_cases_played_with_written_out_answers():
+    player = CasePlayer()
+    player.answers = {
+        "popcorn-fibroadenoma": {"size": "macro", "shape": "coarse-popcorn", "pattern": "grouped",
+                                 "category": "benign", "next_test": "uk-routine-recall"},
+        "fine-linear-segmental": {"size": "micro", "shape": "fine-linear-branching", "pattern": "segmental",
+                                  "category": "suspicious", "next_test": "stereotactic-biopsy",
+                                  "after_result": "treatment-planning"},    # B5b: axillary ultrasound comes first
+        "treated-breast-scar-plaques": {"size": "macro", "shape": "dystrophic", "pattern": "grouped",
+                                        "category": "benign", "next_test": "magnification-views"},
+    }
+    assert player.scores["popcorn-fibroadenoma"] == (5, 5, 5)
+    assert player.scores["fine-linear-segmental"] == (5, 6, 6)
+    assert player.scores["treated-breast-scar-plaques"] == (4, 5, 5)
+
+
 def test_answers_are_kept_in_the_order_the_case_asks_them():
     player = CasePlayer()
     player.answers = {IDS[0]: {"shape": "punctate", "size": "micro"}}

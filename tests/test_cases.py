@@ -1,32 +1,99 @@
 """The case library: every expert answer is the model's answer, the library covers what the issue asks for,
 malformed data is named clearly, and the images and the case player's table are deterministic."""
+import hashlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
 import calcflow
 from calcflow import DataError, InvalidChoice
-from calcflow.cases import (CASES_FILE, CATEGORISATION, CONCORDANCE, IMAGE_PX, STEPS, case, case_figure, case_image,
-                            cases, image_png, load_cases, player_table)
+from calcflow.cases import (CASES_FILE, IMAGE_PX, STEPS, case, case_figure, case_image, cases, image_png, load_cases,
+                            player_table)
 from calcflow.catalogue import REFERENCES, bibliography_keys, catalogue
 
+REPO = Path(__file__).resolve().parents[1]
 CASES = cases()
 IDS = [c.id for c in CASES]
+
+# Written out by hand from the pathway (pathway.yaml) and the rules (rules.yaml), not computed:
+# case id -> (system, setting, history, result, BI-RADS, next test, after the result).
+EXPECTED = {
+    "bilateral-punctate-diffuse": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "popcorn-fibroadenoma": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "secretory-rods": ("us", "screening", "none", None, "2", "us-routine-screening", None),
+    "vascular-tram-track": ("us", "screening", "none", None, "2", "us-routine-screening", None),
+    "skin-calcification": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "milk-of-calcium": ("us", "screening", "none", None, "2", "us-routine-screening", None),
+    "dystrophic-at-scar": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "oil-cyst-rims": ("us", "screening", "none", None, "2", "us-routine-screening", None),
+    "punctate-group-stable": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "coarse-heterogeneous-bilateral": ("us", "screening", "none", None, "2", "us-routine-screening", None),
+    "amorphous-diffuse-bilateral": ("uk", "screening", "none", None, "2", "uk-routine-recall", None),
+    "punctate-group-baseline-us": ("us", "screening", "none", None, "3", "us-short-interval-follow-up", None),
+    "punctate-group-baseline-uk": ("uk", "screening", "none", "B2", "3", "stereotactic-biopsy", "uk-routine-recall"),
+    "punctate-group-new": ("uk", "screening", "none", "B1", "4A", "stereotactic-biopsy", "repeat-biopsy"),
+    "amorphous-regional": ("us", "screening", "none", "nondiagnostic", "4A", "stereotactic-biopsy",
+                           "repeat-biopsy"),
+    "amorphous-group-new": ("uk", "screening", "none", "B3", "4B", "stereotactic-biopsy", "uk-vae"),
+    "coarse-heterogeneous-group": ("uk", "screening", "none", "B2", "4B", "stereotactic-biopsy",
+                                   "uk-routine-recall"),
+    "fine-pleomorphic-group": ("uk", "screening", "none", "B5a", "4B", "stereotactic-biopsy", "treatment-planning"),
+    "fine-pleomorphic-linear": ("uk", "screening", "none", "B4", "4C", "stereotactic-biopsy", "repeat-biopsy"),
+    "fine-linear-group-discordant": ("uk", "screening", "none", "B2", "4C", "stereotactic-biopsy", "repeat-biopsy"),
+    "fine-linear-segmental": ("uk", "screening", "none", "B5b", "5", "stereotactic-biopsy", "axillary-ultrasound"),
+    "fine-linear-in-a-line": ("uk", "screening", "none", "B5c", "5", "stereotactic-biopsy", "axillary-ultrasound"),
+    "clinic-punctate-diffuse": ("uk", "symptomatic", "none", None, "2", "uk-discharge", None),
+    "clinic-nipple-discharge": ("uk", "symptomatic", "none", "B5a", "4C", "stereotactic-biopsy",
+                                "treatment-planning"),
+    "lump-after-a-fall": ("us", "symptomatic", "none", None, "2", "us-routine-screening", None),
+    "treated-breast-scar-plaques": ("us", "screening", "treated-breast", None, "2", "annual-surveillance", None),
+    "treated-breast-new-cluster": ("uk", "screening", "treated-breast", "B2", "4B", "stereotactic-biopsy",
+                                   "annual-surveillance"),
+    "punctate-linear-us": ("us", "screening", "none", "benign", "4A", "stereotactic-biopsy", "us-routine-screening"),
+    "amorphous-group-high-risk": ("us", "screening", "none", "high-risk", "4B", "stereotactic-biopsy",
+                                  "surgical-excision"),
+    "fine-pleomorphic-dcis-us": ("us", "screening", "none", "dcis", "4B", "stereotactic-biopsy",
+                                 "treatment-planning"),
+    "fine-linear-invasive-us": ("us", "screening", "none", "invasive", "5", "stereotactic-biopsy",
+                                "treatment-planning"),
+    "benign-result-judged-discordant": ("us", "screening", "none", "benign", "4B", "stereotactic-biopsy",
+                                        "repeat-biopsy"),
+}
+# Where the category is decided (the last step of the entry) and where the result is judged, per case kind.
+READ_STEP = {"uk": "uk-double-reading", "us": "us-screening-read"}
+SCORE_STEP = {"uk": "uk-assessment-score", "us": "us-diagnostic-category"}
+CONCORDANCE_STEP = {"uk": "uk-mdt-concordance", "us": "us-rad-path-correlation"}
 
 
 def _assessed(c):
     d = c.descriptors
     return calcflow.assess(size=d.size, shape=d.shape, pattern=d.pattern, change=d.change, system=c.system,
-                           result=c.result)
+                           result=c.result, setting=c.vignette.setting, history=c.history,
+                           concordance=c.concordance)
+
+
+def _path(c):
+    return [s.id for s in _assessed(c).path]
 
 
 # --- every answer is the model's ---------------------------------------------------------------------------
-def test_the_library_loads_with_unique_ids():
-    assert len(CASES) >= 15
+def test_the_library_loads_with_unique_ids_and_every_case_is_expected():
     assert len(set(IDS)) == len(IDS)
+    assert sorted(IDS) == sorted(EXPECTED), "a case was added or removed: write its expected answers out above"
+
+
+@pytest.mark.parametrize("c", CASES, ids=IDS)
+def test_expert_answers_are_the_written_out_ones(c):
+    system, setting, history, result, birads, next_test, after = EXPECTED[c.id]
+    assert (c.system, c.vignette.setting, c.history, c.result) == (system, setting, history, result)
+    assert (c.expert.category.birads, c.answer("next_test"), c.answer("after_result")) == (birads, next_test, after)
 
 
 @pytest.mark.parametrize("c", CASES, ids=IDS)
@@ -35,13 +102,51 @@ def test_expert_answers_equal_calcflow_assess(c):
     path = [s.id for s in a.path]
     expert = c.expert
     assert (expert.category.answer, expert.category.birads, expert.category.rcr) == (a.category, a.birads, a.rcr)
-    assert expert.next_test.answer == path[path.index(CATEGORISATION) + 1]
+    # The next test is the step right after the one that decides the category.
+    decided = next(s for s in path if s in (READ_STEP[c.system], SCORE_STEP[c.system], "surveillance-read")
+                   and path[path.index(s) + 1] not in ("uk-recall-assessment", "us-birads-0", "magnification-views"))
+    assert expert.next_test.answer == path[path.index(decided) + 1]
     if c.result is None:
-        assert expert.after_result is None and CONCORDANCE not in path
+        assert expert.after_result is None and CONCORDANCE_STEP[c.system] not in path
     else:
-        assert expert.after_result.answer == path[-1]
+        judged = path.index(CONCORDANCE_STEP[c.system])
+        assert expert.after_result.answer == path[judged + 1]
     for step in ("size", "shape", "pattern"):
         assert c.answer(step) == a.choice[step]
+
+
+def test_dismissed_benign_findings_are_not_recalled():
+    """Typically benign calcification is dismissed at the first read: no recall, no magnification views."""
+    for c in CASES:
+        if c.expert.category.birads in ("1", "2") and c.vignette.setting == "screening":
+            path = _path(c)
+            assert "magnification-views" not in path and "uk-recall-assessment" not in path, c.id
+            assert "us-birads-0" not in path, c.id
+
+
+def test_worked_up_paths_in_words():
+    """A few whole paths, written out."""
+    assert _path(case("punctate-group-baseline-us")) == [
+        "us-screening-mammogram", "us-screening-read", "us-birads-0", "magnification-views",
+        "us-diagnostic-category", "us-short-interval-follow-up"]
+    assert _path(case("amorphous-group-new"))[-3:] == ["uk-mdt-concordance", "uk-vae", "uk-b3-surveillance"]
+    assert _path(case("fine-linear-segmental"))[-6:-3] == ["uk-mdt-concordance", "axillary-ultrasound",
+                                                           "treatment-planning"]
+    assert _path(case("clinic-nipple-discharge"))[:4] == ["uk-breast-clinic", "diagnostic-imaging",
+                                                          "magnification-views", "uk-assessment-score"]
+    assert _path(case("treated-breast-scar-plaques")) == ["surveillance-mammogram", "surveillance-read",
+                                                          "annual-surveillance"]
+    assert _path(case("treated-breast-new-cluster"))[:3] == ["surveillance-mammogram", "surveillance-read",
+                                                             "magnification-views"]
+
+
+def test_the_concordance_judgement():
+    assert _assessed(case("fine-linear-group-discordant")).concordance == "discordant"     # default after 4C
+    assert _assessed(case("coarse-heterogeneous-group")).concordance == "concordant"       # default after 4B
+    given = case("benign-result-judged-discordant")
+    assert given.concordance == "discordant" and given.expert.category.birads == "4B"
+    assert _assessed(given).concordance == "discordant"
+    assert _assessed(case("fine-pleomorphic-dcis-us")).concordance is None
 
 
 @pytest.mark.parametrize("c", CASES, ids=IDS)
@@ -64,6 +169,30 @@ def test_explanations_are_two_to_four_sentences(c):
             assert 2 <= sentences <= 4, f"{c.id} {step}: {sentences} sentences"
 
 
+def _texts(c) -> str:
+    parts = [c.teaching_point, c.vignette.history] + [getattr(c.expert, s).explanation for s in STEPS
+                                                       if getattr(c.expert, s) is not None]
+    return " ".join(" ".join(parts).split()).lower()
+
+
+def test_known_errors_are_not_repeated():
+    for c in CASES:
+        text = _texts(c)
+        if c.descriptors.shape in ("punctate", "round"):
+            # 20.6% is for UK M3 calcifications of every shape; round/punctate pooled about 9% (rominger2012)
+            assert "one in five" not in text, c.id
+            if "20.6%" in text:
+                assert "all shapes" in text and "9%" in text, c.id
+        else:
+            # stability reassures only for probably benign round/punctate groups (levToaff1994)
+            assert not re.search(r"(stable|unchanged)[^.]*2 years[^.]*benign", text), c.id
+    # the dismissed-at-read cases say so, and the biopsied UK cases mention the recall to assessment
+    for c in CASES:
+        path = _path(c)
+        if path[-1] in ("uk-routine-recall", "us-routine-screening") and len(path) == 3:
+            assert "recall" in " ".join(c.expert.next_test.explanation.split()).lower(), c.id
+
+
 def test_every_source_key_is_in_the_bibliography():
     used = {k for c in CASES for s in STEPS if getattr(c.expert, s) is not None for k in getattr(c.expert, s).sources}
     assert used <= bibliography_keys(), sorted(used - bibliography_keys())
@@ -83,21 +212,25 @@ def test_titles_give_nothing_away():
 
 
 # --- coverage the issue asks for ---------------------------------------------------------------------------
-def test_coverage_of_categories_systems_and_results():
+def test_coverage_of_categories_systems_settings_and_results():
     assessed = {c.id: _assessed(c) for c in CASES}
     assert {c.system for c in CASES} == {"uk", "us"}
     assert {a.category for a in assessed.values()} == {"benign", "indeterminate", "suspicious"}
     birads = {a.birads for a in assessed.values()}
-    # benign, probably benign, indeterminate (low suspicion) and suspicious findings
-    assert {"2", "3", "4A"} <= birads and birads & {"4B", "4C", "5"}
+    assert {"2", "3", "4A", "4B", "4C", "5"} <= birads
     assert {c.result for c in CASES if c.result} == set(calcflow.choices()["result"])
-    rules = {r.id for c in CASES if c.result == "B2" for r in assessed[c.id].rules}
-    assert {"result-b2-concordant", "result-b2-discordant"} <= rules
+    for system in ("uk", "us"):
+        assert {c.vignette.setting for c in CASES if c.system == system} == {"screening", "symptomatic"}, system
+    assert {c.history for c in CASES} == {"none", "treated-breast"}
+    rules = {r.id for a in assessed.values() for r in a.rules}
+    assert {"result-benign-concordant", "result-benign-discordant", "result-high-risk", "result-b3",
+            "treated-breast-surveillance", "symptomatic-work-up", "read-dismisses-benign"} <= rules
+    assert any(c.concordance is not None for c in CASES), "a case where the team, not the default, judges"
 
 
 def test_a_us_bi_rads_3_case_is_followed_up():
     assert any(c.system == "us" and c.expert.category.birads == "3"
-               and c.expert.next_test.answer == "short-interval-follow-up" for c in CASES)
+               and c.expert.next_test.answer == "us-short-interval-follow-up" for c in CASES)
 
 
 def test_one_finding_is_shown_in_both_uk_and_us_framings():
@@ -140,6 +273,17 @@ def _set(*keys, value):
     (lambda raw: raw["expert"].pop("after_result"), ["'expert.after_result'"]),
     (_set("descriptors", "size", value="macro"), ["'descriptors'", "refuses", "punctate"]),
     (_set("vignette", "priors", value="Screen 3 years ago: the same."), ["'vignette.priors'", "no-prior"]),
+    # results in the other system's words, histories and judgements
+    (_set("result", value="benign"), ["'result'", "'benign'", "UK practice", "B1, B2, B3, B4, B5a, B5b, B5c"]),
+    (_set("history", value="treated"), ["'history'", "'treated'", "none, treated-breast"]),
+    (_set("history", value="treated-breast"), ["'history'", "no-prior", "treated-breast"]),
+    (_set("concordance", value="maybe"), ["'concordance'", "'maybe'", "concordant, discordant"]),
+    (_set("expert", "after_result", "answer", value="repeat-biopsy"),
+     ["'expert.after_result.answer'", "'uk-routine-recall'"]),
+    # the same B2 judged discordant by the team: the model then sends her for more tissue
+    (_set("concordance", value="discordant"), ["'expert.after_result.answer'", "'repeat-biopsy'"]),
+    # the same finding at the breast clinic ends in discharge, not routine recall
+    (_set("vignette", "setting", value="symptomatic"), ["'expert.after_result.answer'", "'uk-discharge'"]),
 ])
 def test_malformed_case_names_file_case_and_field(tmp_path, change, expected):
     path = _write(tmp_path, change)
@@ -149,6 +293,29 @@ def test_malformed_case_names_file_case_and_field(tmp_path, change, expected):
     for word in ["cases.yaml", "'punctate-group-baseline-uk'", *expected]:
         assert word in message, (word, message)
     assert "at least 1 item" not in message, f"one problem, one complaint: {message}"
+
+
+@pytest.mark.parametrize("change,expected", [
+    (_set("result", value="B2"), ["'result'", "'B2'", "US practice", "nondiagnostic, benign, high-risk, dcis, invasive"]),
+    (_set("concordance", value="concordant"), ["'expert.after_result.answer'", "'us-routine-screening'"]),
+    # this case's team judged its benign result discordant; DCIS takes no judgement
+    (_set("result", value="dcis"), ["'concordance'", "result dcis", "leave it out"]),
+    (_set("expert", "next_test", "answer", value="us-birads-0"), ["'expert.next_test.answer'", "'stereotactic-biopsy'"]),
+])
+def test_malformed_us_case_names_file_case_and_field(tmp_path, change, expected):
+    path = _write(tmp_path, change, case_id="benign-result-judged-discordant")
+    with pytest.raises(DataError) as exc:
+        load_cases(path, references=None)
+    for word in ["cases.yaml", "'benign-result-judged-discordant'", *expected]:
+        assert word in str(exc.value), (word, str(exc.value))
+
+
+def test_a_judgement_on_a_result_that_takes_none_is_refused(tmp_path):
+    path = _write(tmp_path, _set("concordance", value="concordant"), case_id="fine-pleomorphic-dcis-us")
+    with pytest.raises(DataError) as exc:
+        load_cases(path, references=None)
+    for word in ["cases.yaml", "'fine-pleomorphic-dcis-us'", "field 'concordance'", "leave it out"]:
+        assert word in str(exc.value), (word, str(exc.value))
 
 
 def test_unknown_source_key_is_named(tmp_path):
@@ -215,37 +382,94 @@ def test_case_figure_has_a_title_and_a_scale_bar():
 
 
 # --- the case player's table -------------------------------------------------------------------------------
-def test_player_table_is_json_and_deterministic():
-    from calcflow.cases import _player_table
+def _options(table, row, step):
+    return table["choices"][row["choices"][step]]
 
+
+def test_player_table_is_json_and_the_same_in_a_fresh_process():
+    text = json.dumps(player_table(), sort_keys=True, ensure_ascii=False)
+    assert len(text.encode()) < 800_000, "the table is embedded in a page: keep it lean"
+    program = ("import hashlib, json; from calcflow.cases import player_table\n"
+               "print(hashlib.sha256(json.dumps(player_table(), sort_keys=True, ensure_ascii=False)"
+               ".encode()).hexdigest())\n")
+    runs = [subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip() for seed in ("1", "2")]
+    assert runs[0] == runs[1] == hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_player_table_answers_are_among_each_cases_options():
     table = player_table()
-    text = json.dumps(table, sort_keys=True, ensure_ascii=False)
-    assert json.dumps(_player_table.__wrapped__(), sort_keys=True, ensure_ascii=False) == text
-    assert len(text.encode()) < 1_000_000, "the table is embedded in a page: keep it lean"
-
-
-def test_player_table_answers_are_among_the_choices_and_on_the_flowchart():
-    table = player_table()
-    options = {step: {o["id"] for o in table["choices"][step]} for step in STEPS}
-    assert len(table["cases"]) == len(CASES)
-    for row in table["cases"]:
-        assert row["asked"] == [s for s in STEPS if s != "after_result" or row["result"]]
+    rows = {row["id"]: row for row in table["cases"]}
+    assert list(rows) == IDS
+    for c in CASES:
+        row = rows[c.id]
+        assert row["asked"] == [s for s in STEPS if s != "after_result" or c.result]
+        assert row["system"]["id"] == c.system and row["history"]["id"] == c.history
+        own = {s.id for s in catalogue().steps_of(c.system)}
         for step in row["asked"]:
             answer = row["expert"][step]
-            assert answer["answer"] in options[step], (row["id"], step)
+            options = [o["id"] for o in _options(table, row, step)]
+            assert answer["answer"] in options, (c.id, step, options)
+            assert len(set(options)) == len(options), (c.id, step, options)
+            if step in ("next_test", "after_result"):
+                assert set(options) <= own, (c.id, step, set(options) - own)
             assert answer["sources"] and set(answer["sources"]) <= set(table["references"])
-        category = row["expert"]["category"]
-        assert category["birads"] in {o["id"] for o in table["choices"]["birads"]}
-        assert category["rcr"] in {o["id"] for o in table["choices"]["rcr"]}
-        if row["result"]:
-            assert row["path"][-1] == row["expert"]["after_result"]["answer"]
-        assert row["path"][row["path"].index("categorisation") + 1] == row["expert"]["next_test"]["answer"]
-        assert row["image"]["src"].startswith("data:image/png;base64,")
+        assert row["path"] == _path(c)
         for step_id in row["path"]:
-            assert f'id="{step_id}"' in table["flowchart_svg"]
-    assert table["choices"]["next_test"] == [
-        {"id": "routine-screening", "label": "Return to routine screening"},
-        {"id": "short-interval-follow-up", "label": "Short-interval follow-up (US BI-RADS 3)"},
-        {"id": "stereotactic-biopsy", "label": "Stereotactic biopsy (vacuum-assisted or core)"}]
-    assert {o["id"] for o in table["choices"]["after_result"]} == {
-        "routine-screening", "repeat-biopsy", "vacuum-assisted-excision", "surgical-specimen-radiograph"}
+            assert f'id="{step_id}"' in table["flowchart_svg"][c.system]
+        assert row["image"]["src"].startswith("data:image/png;base64,")
+
+
+def test_next_test_options_are_where_the_deciding_step_leads():
+    table = player_table()
+    rows = {row["id"]: row for row in table["cases"]}
+    ids = lambda case_id, step: [o["id"] for o in _options(table, rows[case_id], step)]  # noqa: E731
+    # dismissed at the screening read: the read's two ways out
+    assert ids("popcorn-fibroadenoma", "next_test") == ["uk-routine-recall", "uk-recall-assessment"]
+    assert ids("secretory-rods", "next_test") == ["us-routine-screening", "us-birads-0"]
+    assert ids("treated-breast-scar-plaques", "next_test") == ["annual-surveillance", "magnification-views"]
+    # scored after work-up: the assessment score's ways out in that system's graph only
+    assert ids("fine-linear-segmental", "next_test") == [
+        "uk-routine-recall", "uk-discharge", "annual-surveillance", "stereotactic-biopsy"]
+    assert ids("clinic-punctate-diffuse", "next_test") == ids("fine-linear-segmental", "next_test")
+    assert ids("punctate-group-baseline-us", "next_test") == [
+        "us-routine-screening", "annual-surveillance", "us-short-interval-follow-up", "stereotactic-biopsy"]
+    assert rows["popcorn-fibroadenoma"]["choices"]["next_test"] != rows["fine-linear-segmental"]["choices"]["next_test"]
+    # labels a student reads: the step's label, and a plain sentence
+    recall = _options(table, rows["popcorn-fibroadenoma"], "next_test")[1]
+    assert recall["label"] == "Recall to assessment clinic" and recall["plain"].startswith("The woman is invited back")
+
+
+def test_after_result_options_are_where_the_concordance_step_leads_in_words_of_the_system():
+    table = player_table()
+    rows = {row["id"]: row for row in table["cases"]}
+    uk = {o["id"]: o for o in _options(table, rows["fine-linear-segmental"], "after_result")}
+    us = {o["id"]: o for o in _options(table, rows["fine-linear-invasive-us"], "after_result")}
+    assert list(uk) == ["uk-routine-recall", "uk-discharge", "annual-surveillance", "repeat-biopsy", "uk-vae",
+                        "surgical-excision", "treatment-planning", "axillary-ultrasound"]
+    assert list(us) == ["us-routine-screening", "annual-surveillance", "repeat-biopsy", "surgical-excision",
+                        "treatment-planning"]
+    assert uk["uk-vae"]["label"] == "Vacuum-assisted excision → Surveillance after a B3 lesion"
+    assert uk["axillary-ultrasound"]["label"].startswith("Axillary ultrasound (± needle biopsy of a node) → "
+                                                         "Treatment planned at the MDT → ")
+    assert us["treatment-planning"]["label"].startswith("Surgical consultation → Localisation")
+    assert table["step_labels"]["us"]["treatment-planning"] == "Surgical consultation"
+    assert table["step_labels"]["uk"]["treatment-planning"] == "Treatment planned at the MDT"
+    # the option's usual route ends where the expert's path ends
+    for c in CASES:
+        if c.result:
+            row = rows[c.id]
+            chosen = next(o for o in _options(table, row, "after_result")
+                          if o["id"] == row["expert"]["after_result"]["answer"])
+            assert chosen["end"] == row["path"][-1], c.id
+
+
+def test_the_result_and_its_judgement_in_the_player_table():
+    rows = {row["id"]: row for row in player_table()["cases"]}
+    given = rows["benign-result-judged-discordant"]["result"]
+    assert (given["id"], given["label"]) == ("benign", "Benign")
+    assert given["concordance"]["id"] == "discordant" and given["concordance"]["given"] is True
+    default = rows["fine-linear-group-discordant"]["result"]["concordance"]
+    assert default["id"] == "discordant" and default["given"] is False and "4C or 5" in default["text"]
+    assert rows["fine-linear-segmental"]["result"]["concordance"] is None
+    assert rows["popcorn-fibroadenoma"]["result"] is None

@@ -8,7 +8,9 @@
 // A case: the vignette and the synthetic image, then one question at a time — size, shape, pattern, category, next
 // test and, when the case has a biopsy result, where the result leads. The learner commits an answer before any
 // feedback; the feedback says in words whether it matches the expert's, with the expert's explanation and sources.
-// The end of the case shows the expert's path on the flowchart, the teaching point and the score.
+// The end of the case shows the expert's path on its own system's flowchart (UK or US), the teaching point and the
+// score. Each case names the option set of each question (row.choices): the next test and what follows the result
+// are places in that case's system graph, so their options differ from case to case.
 //
 // Hooks other checks rely on: data-calcflow="caseplayer" on the root (data-ready="true" once interactive);
 // <select name="case">; each question's options are <input type="radio" name="<step>" value="<option id>">;
@@ -54,7 +56,7 @@ function storedAnswers(table) {
     if (!given || typeof given !== "object") continue;
     const kept = {};
     for (const step of row.asked) {
-      if (table.choices[step].some((option) => option.id === given[step])) kept[step] = given[step];
+      if (optionsFor(table, row, step).some((option) => option.id === given[step])) kept[step] = given[step];
     }
     if (Object.keys(kept).length) answers[row.id] = kept;
   }
@@ -69,8 +71,13 @@ function store(answers) {
   }
 }
 
-function optionLabel(table, step, id) {
-  const option = table.choices[step].find((o) => o.id === id);
+// The options of one question of one case (the case names its option set; the scales fall back to the step).
+function optionsFor(table, row, step) {
+  return table.choices[(row && row.choices && row.choices[step]) || step] || [];
+}
+
+function optionLabel(table, row, step, id) {
+  const option = optionsFor(table, row, step).find((o) => o.id === id);
   return option ? option.label : id;
 }
 
@@ -161,9 +168,15 @@ function render({ model, el }) {
     const v = row.vignette;
     caseHeading.textContent = `Case ${number} of ${table.cases.length}: ${row.title}`;
     const fact = (term, text) => element("div", {}, element("dt", {}, term), element("dd", {}, text));
+    const treated = row.history && row.history.id === "treated-breast";
+    let seen = "seen through breast screening";
+    if (v.setting === "symptomatic") {
+      seen = row.system.id === "uk" ? "seen at a breast clinic with a breast symptom" : "seen for a breast symptom";
+    } else if (treated) {
+      seen = "having her yearly mammogram after breast cancer treatment";
+    }
     vignette.replaceChildren(
-      fact("Patient", `A woman aged ${v.age}, ${v.setting === "screening"
-        ? "seen through breast screening" : "seen in the symptomatic breast clinic"}.`),
+      fact("Patient", `A woman aged ${v.age}, ${seen}.`),
       fact("History", v.history),
       fact("Earlier mammograms", v.priors === "none" ? "None to compare with." : v.priors),
       fact("Practice", `${row.system.label}: answer as a team there would.`));
@@ -188,21 +201,31 @@ function render({ model, el }) {
     const right = chosen === expert.answer;
     const verdict = right
       ? element("p", { class: "cfp-verdict cfp-right" }, element("span", { "aria-hidden": "true" }, "✓ "),
-        element("strong", {}, "Right."), ` The expert's answer is ${optionLabel(table, step, expert.answer)} too.`)
+        element("strong", {}, "Right."), ` The expert's answer is ${optionLabel(table, row, step, expert.answer)} too.`)
       : element("p", { class: "cfp-verdict cfp-wrong" }, element("span", { "aria-hidden": "true" }, "✗ "),
-        element("strong", {}, "Not right."), ` You chose ${optionLabel(table, step, chosen)}; the expert's answer is `,
-        element("strong", {}, optionLabel(table, step, expert.answer)), ".");
+        element("strong", {}, "Not right."), ` You chose ${optionLabel(table, row, step, chosen)}; the expert's answer is `,
+        element("strong", {}, optionLabel(table, row, step, expert.answer)), ".");
     const scales = step === "category"
       ? element("p", { class: "cfp-scales" },
-        `BI-RADS (US) ${expert.birads}: ${optionLabel(table, "birads", expert.birads)}. `
-        + `RCR (UK) ${expert.rcr}: ${optionLabel(table, "rcr", expert.rcr)}.`)
+        `BI-RADS (US) ${expert.birads}: ${optionLabel(table, row, "birads", expert.birads)}. `
+        + `RCR (UK) ${expert.rcr}: ${optionLabel(table, row, "rcr", expert.rcr)}.`)
       : null;
+    // The radiology–pathology judgement: after the learner commits, unless the case states it with the result.
+    const judged = step === "after_result" ? judgement(row) : null;
     const unconfirmed = expert.unconfirmed
       ? element("p", {}, element("span", { class: "cf-unconfirmed" },
         "Unconfirmed: the exact guideline wording was not found."))
       : null;
-    return [verdict, scales, element("p", { class: "cfp-explanation" }, expert.explanation), unconfirmed,
+    return [verdict, scales, judged, element("p", { class: "cfp-explanation" }, expert.explanation), unconfirmed,
       sources(expert.sources)].filter(Boolean);
+  }
+
+  // The concordance judgement of the case's result, in words (null when the result takes none).
+  function judgement(row) {
+    const concordance = row.result && row.result.concordance;
+    if (!concordance) return null;
+    return element("p", { class: "cfp-judgement", "data-calcflow": "concordance" },
+      element("strong", {}, "Radiology–pathology: "), concordance.text);
   }
 
   function drawQuestion(row, index, answered) {
@@ -211,7 +234,7 @@ function render({ model, el }) {
     const committed = index < answered;
     const [name, question] = QUESTIONS[step];
     const expert = row.expert[step].answer;
-    const options = table.choices[step].map((option) => {
+    const options = optionsFor(table, row, step).map((option) => {
       const marks = committed ? [
         option.id === given[step] ? element("span", { class: "cfp-mark" }, " — your answer") : null,
         option.id === expert ? element("span", { class: "cfp-mark cfp-mark-expert" }, " — the expert's answer") : null,
@@ -224,9 +247,12 @@ function render({ model, el }) {
         option.plain ? element("span", { class: "cfp-plain" }, ` — ${option.plain}`) : null),
       ...marks);
     });
+    const stated = row.result && row.result.concordance && row.result.concordance.given;
     const result = step === "after_result"
-      ? element("p", { class: "cfp-result" }, element("strong", {}, "The biopsy result is back: "),
-        `${row.result.label}. `, "(The case follows the expert's route to the biopsy, whatever you chose before.)")
+      ? element("div", { class: "cfp-result" },
+        element("p", {}, element("strong", {}, "The biopsy result is back: "), `${row.result.label}. `,
+          "(The case follows the expert's route to the biopsy, whatever you chose before.)"),
+        stated ? judgement(row) : null)
       : null;
     const commit = element("button", { type: "submit", class: "cfp-primary", "data-calcflow": "commit" },
       "Commit answer");
@@ -260,8 +286,10 @@ function render({ model, el }) {
     return { form, onward, back };
   }
 
+  // The case's own system's flowchart (UK or US), the expert's path marked on it.
   function prepareChart(box, row) {
-    box.innerHTML = table.flowchart_svg;
+    const labels = stepLabels(row);
+    box.innerHTML = table.flowchart_svg[row.system.id];
     const svg = box.querySelector("svg");
     svg.removeAttribute("width");
     svg.removeAttribute("height");
@@ -272,17 +300,21 @@ function render({ model, el }) {
       return child.id;
     });
     svg.setAttribute("aria-labelledby", labelled.join(" "));
-    svg.querySelector(":scope > title").textContent = "The expert's path on the pathway";
+    svg.querySelector(":scope > title").textContent = `The expert's path on the ${row.system.label} pathway`;
     svg.querySelector(":scope > desc").textContent = "Highlighted: "
-      + row.path.map((step) => table.step_labels[step]).join(" → ") + ".";
+      + row.path.map((step) => labels[step] || step).join(" → ") + ".";
     const onPath = new Set(row.path);
     const routes = new Set(row.path.slice(1).map((step, i) => `${row.path[i]}--${step}`));
     for (const group of svg.querySelectorAll("g.node")) {
       group.classList.toggle("on-path", onPath.has(group.id));
       const title = group.querySelector(":scope > title");
-      if (title) title.textContent = table.step_labels[group.id] || group.id;
+      if (title) title.textContent = labels[group.id] || group.id;
     }
     for (const group of svg.querySelectorAll("g.edge")) group.classList.toggle("on-path", routes.has(group.id));
+  }
+
+  function stepLabels(row) {
+    return table.step_labels[row.system.id] || {};
   }
 
   function drawEnding(row) {
@@ -298,8 +330,8 @@ function render({ model, el }) {
         const right = given[step] === row.expert[step].answer;
         return element("tr", {},
           element("th", { scope: "row" }, QUESTIONS[step][0]),
-          element("td", {}, optionLabel(table, step, given[step])),
-          element("td", {}, optionLabel(table, step, row.expert[step].answer)),
+          element("td", {}, optionLabel(table, row, step, given[step])),
+          element("td", {}, optionLabel(table, row, step, row.expert[step].answer)),
           element("td", { class: right ? "cfp-right" : "cfp-wrong" }, right ? "✓ Right" : "✗ Not right"));
       })));
     const nextCase = element("button", { type: "button", class: "cfp-primary", "data-calcflow": "next-case" },
@@ -319,11 +351,13 @@ function render({ model, el }) {
       element("p", { class: "cfp-case-score" },
         `You matched the expert on ${mine.right} of ${mine.asked} questions.`),
       element("p", { class: "cfp-teaching" }, element("strong", {}, "Teaching point: "), row.teaching_point),
-      element("h4", {}, "The expert's path"),
+      element("h4", {}, `The expert's path (${row.system.label})`),
       element("div", { class: "cfp-end-layout" }, chart,
-        element("ol", { class: "cfp-path" }, row.path.map((step) => element("li", {}, table.step_labels[step])))),
+        element("ol", { class: "cfp-path" }, row.path.map((step) => element("li", {}, stepLabels(row)[step] || step)))),
       review,
       element("div", { class: "cfp-actions" }, back, again, nextCase));
+    const judged = judgement(row);
+    if (judged) ending.querySelector(".cfp-end-layout").before(judged);
   }
 
   function drawScore(row) {
@@ -384,7 +418,7 @@ function render({ model, el }) {
       return;
     }
     const step = row.asked[view];
-    const keys = Math.min(9, table.choices[step].length);
+    const keys = Math.min(9, optionsFor(table, row, step).length);
     present.setStatus(`${where}, question ${view + 1} of ${row.asked.length}: ${QUESTIONS[step][0]}. `
       + (view < answeredCount(row, answersOf(row.id)) ? "→ next question." : `Keys 1–${keys} choose, → commits.`));
   }

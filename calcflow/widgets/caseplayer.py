@@ -3,8 +3,9 @@
 Live in JupyterLab (an anywidget; Python can read `player.answers`, `player.scores` and `player.total`, and set
 `player.case_id`), and just as interactive in the static book through its self-contained `text/html`
 representation (see `calcflow.widgets.standalone`). The browser walks the table exported by
-`calcflow.cases.player_table()`: the vignette, the synthetic image, the options per step and the expert's answers
-with their explanations and sources. It compares the learner's choice with the expert's and decides nothing else.
+`calcflow.cases.player_table()`: the vignette, the synthetic image, each case's options per step (the next test and
+what follows the result are places in the case's own UK or US pathway) and the expert's answers with their
+explanations and sources. It compares the learner's choice with the expert's and decides nothing else.
 Progress may be kept in the browser's localStorage; nothing is sent anywhere.
 """
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _checked_answers(table: dict, answers: dict) -> dict:
         for step, value in given.items():
             if step not in row["asked"]:
                 raise ValueError(f"case {case_id!r} does not ask {step!r}; it asks: {', '.join(row['asked'])}")
-            options = [option["id"] for option in table["choices"][step]]
+            options = [option["id"] for option in table["choices"][row["choices"][step]]]
             if value not in options:
                 raise InvalidChoice(step, value, options)
         checked[case_id] = {step: given[step] for step in row["asked"] if step in given}

@@ -9,6 +9,9 @@ keyboard), through the hooks the player promises to keep:
     [data-calcflow="commit"], [data-calcflow="feedback"] (aria-live), [data-calcflow="score"],
     [data-calcflow="next-question"], [data-calcflow="next-case"]
     .on-path  on the flowchart's nodes (<g class="node" id="<step id>">) and edges (id "<from>--<to>") at the end
+    [data-calcflow="concordance"]  the radiology–pathology judgement of a case's result
+The tests marked "harness" need no built book: they write CasePlayer(...).static_html() into a page in a temporary
+directory and open it from file://.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ ROOT = '[data-calcflow="caseplayer"]'
 FEEDBACK = f'{ROOT} [data-calcflow="feedback"]'
 FIRST = cases()[0]
 BIOPSIED = case("fine-linear-group-discordant")  # biopsied, with a result to act on
+CONCORDANCE_STEP = {"uk": "uk-mdt-concordance", "us": "us-rad-path-correlation"}
 
 
 def flat(text: str) -> str:
@@ -39,18 +43,20 @@ def verdict(feedback: str) -> str:
 def assessed(c) -> calcflow.Assessment:
     d = c.descriptors
     return calcflow.assess(size=d.size, shape=d.shape, pattern=d.pattern, change=d.change, system=c.system,
-                           result=c.result)
+                           result=c.result, setting=c.vignette.setting, history=c.history, concordance=c.concordance)
 
 
 def model_answers(c) -> dict[str, str]:
-    """What calcflow.assess says at each step the case asks (not the case file's own expert answers)."""
+    """What calcflow.assess says at each step the case asks (not the case file's own expert answers): the next test
+    is the first step of what the category leads to, the answer after the result the step after the concordance
+    decision."""
     d = c.descriptors
     answer = assessed(c)
     path = [step.id for step in answer.path]
     answers = {"size": d.size, "shape": d.shape, "pattern": d.pattern, "category": answer.category,
-               "next_test": path[path.index("categorisation") + 1]}
+               "next_test": catalogue().route(answer.route[1]).steps[0]}
     if c.result:
-        answers["after_result"] = path[-1]
+        answers["after_result"] = path[path.index(CONCORDANCE_STEP[c.system]) + 1]
     return answers
 
 
@@ -206,7 +212,8 @@ def test_the_page_carries_the_player_once_and_stays_light(site_dir):
     assert html.count('"flowchart_svg":') == 1, "the player's table is embedded exactly once"
     assert "application/vnd.jupyter.widget-state+json" not in html
     assert len(re.findall(r"data:image/png;base64,", html)) == len(cases())
-    assert len(html.encode()) < 460_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
+    # 32 cases: their images (about 12 kB each) are most of it; the UK and US flowcharts are about 85 kB together.
+    assert len(html.encode()) < 720_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
 
 
 @pytest.mark.parametrize("widget", ["CasePlayer", "Explorer"])
@@ -238,3 +245,107 @@ def test_the_live_widgets_module_renders_from_its_default_export(file_page, widg
     }""", [live._esm, state])
     assert kind == {"CasePlayer": "caseplayer+present", "Explorer": "explorer+present"}[widget]
     assert not file_page.console_errors, "\n".join(file_page.console_errors)
+
+
+# --- the harness: the player's own static HTML, from file://, no built book needed ---------------------------
+def harness(file_page, tmp_path, case_id: str):
+    """Open CasePlayer(case_id).static_html() in a page of its own, from disk."""
+    from calcflow.widgets import CasePlayer
+
+    page_file = tmp_path / "player.html"
+    page_file.write_text("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Case player</title>"
+                         f"</head><body><main>{CasePlayer(case_id).static_html()}</main></body></html>",
+                         encoding="utf-8")
+    file_page.goto(page_file.as_uri(), wait_until="load")
+    file_page.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    return file_page
+
+
+def play_to_the_end(page, c) -> dict[str, str]:
+    """Commit the model's answer at every step; returns the feedback of each."""
+    feedbacks = {}
+    for step, value in model_answers(c).items():
+        options = page.eval_on_selector_all(f'{ROOT} input[type=radio][name="{step}"]',
+                                            "(all) => all.map((i) => i.value)")
+        assert value in options, (c.id, step, value, options)
+        feedbacks[step] = commit(page, step, value)
+        assert verdict(feedbacks[step]) == "Right.", (c.id, step, feedbacks[step])
+        page.click(f'{ROOT} [data-calcflow="next-question"]')
+    return feedbacks
+
+
+@pytest.mark.parametrize("case_id", ["popcorn-fibroadenoma", "treated-breast-new-cluster", "fine-linear-invasive-us",
+                                     "benign-result-judged-discordant", "clinic-nipple-discharge"])
+def test_harness_a_case_is_played_on_its_own_systems_chart(file_page, tmp_path, case_id):
+    c = case(case_id)
+    page = harness(file_page, tmp_path, case_id)
+    play_to_the_end(page, c)
+    path = [s.id for s in assessed(c).path]
+    on_path = page.evaluate("""(root) => ({
+        nodes: [...document.querySelectorAll(root + " svg g.node.on-path")].map((g) => g.id),
+        edges: [...document.querySelectorAll(root + " svg g.edge.on-path")].map((g) => g.id),
+        all: [...document.querySelectorAll(root + " svg g.node")].map((g) => g.id)})""", ROOT)
+    assert sorted(on_path["nodes"]) == sorted(path)
+    assert sorted(on_path["edges"]) == sorted(f"{a}--{b}" for a, b in zip(path, path[1:]))
+    own = {s.id for s in catalogue().steps_of(c.system)}
+    assert set(on_path["all"]) == own, "the chart is the case's own system's graph"
+    ending = flat(page.locator(f"{ROOT} .cfp-end").inner_text())
+    assert f"The expert's path ({catalogue().descriptor('system', c.system).label})" in ending
+    assert f"You matched the expert on {len(model_answers(c))} of {len(model_answers(c))} questions" in ending
+    assert not page.console_errors, "\n".join(page.console_errors)
+    assert not page.external_requests, "\n".join(page.external_requests)
+
+
+def test_harness_next_test_options_depend_on_the_case(file_page, tmp_path):
+    """Dismissed at the screening read: the read's ways out; after work-up: the assessment score's."""
+    page = harness(file_page, tmp_path, "popcorn-fibroadenoma")
+    c = case("popcorn-fibroadenoma")
+    for step in ("size", "shape", "pattern", "category"):
+        commit(page, step, model_answers(c)[step])
+        page.click(f'{ROOT} [data-calcflow="next-question"]')
+    values = page.eval_on_selector_all(f'{ROOT} input[type=radio][name="next_test"]', "(all) => all.map((i) => i.value)")
+    assert values == ["uk-routine-recall", "uk-recall-assessment"]
+    assert "Recall to assessment clinic" in page.locator(f"{ROOT} form").inner_text()
+    feedback = commit(page, "next_test", "uk-recall-assessment")
+    assert verdict(feedback) == "Not right."
+    assert "the expert's answer is Routine recall (every 3 years)" in feedback
+    page.select_option(f'{ROOT} select[name="case"]', "fine-linear-segmental")
+    for step in ("size", "shape", "pattern", "category"):
+        commit(page, step, model_answers(case("fine-linear-segmental"))[step])
+        page.click(f'{ROOT} [data-calcflow="next-question"]')
+    values = page.eval_on_selector_all(f'{ROOT} input[type=radio][name="next_test"]', "(all) => all.map((i) => i.value)")
+    assert values == ["uk-routine-recall", "uk-discharge", "annual-surveillance", "stereotactic-biopsy"]
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+def test_harness_the_concordance_judgement_is_shown(file_page, tmp_path):
+    # The team's judgement, stated by the case: shown with the result, before the learner answers.
+    page = harness(file_page, tmp_path, "benign-result-judged-discordant")
+    c = case("benign-result-judged-discordant")
+    for step in ("size", "shape", "pattern", "category", "next_test"):
+        commit(page, step, model_answers(c)[step])
+        page.click(f'{ROOT} [data-calcflow="next-question"]')
+    question = flat(page.locator(f"{ROOT} form").inner_text())
+    assert "The biopsy result is back: Benign." in question
+    assert "The team judges this result discordant with the imaging." in question
+    feedback = commit(page, "after_result", "us-routine-screening")
+    assert verdict(feedback) == "Not right." and "Repeat biopsy or diagnostic excision" in feedback
+    # The model's default judgement: only after the learner commits.
+    page.select_option(f'{ROOT} select[name="case"]', "fine-linear-group-discordant")
+    c = case("fine-linear-group-discordant")
+    for step in ("size", "shape", "pattern", "category", "next_test"):
+        commit(page, step, model_answers(c)[step])
+        page.click(f'{ROOT} [data-calcflow="next-question"]')
+    assert page.locator(f'{ROOT} form [data-calcflow="concordance"]').count() == 0
+    feedback = commit(page, "after_result", "repeat-biopsy")
+    assert "Radiology–pathology: The result is judged discordant with the imaging" in feedback
+    page.click(f'{ROOT} [data-calcflow="next-question"]')
+    assert page.locator(f'{ROOT} .cfp-end [data-calcflow="concordance"]').count() == 1
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+def test_harness_the_vignette_names_where_she_is_seen(file_page, tmp_path):
+    page = harness(file_page, tmp_path, "treated-breast-scar-plaques")
+    assert "yearly mammogram after breast cancer treatment" in page.locator(f"{ROOT} .cfp-vignette").inner_text()
+    page.select_option(f'{ROOT} select[name="case"]', "clinic-nipple-discharge")
+    assert "breast clinic with a breast symptom" in page.locator(f"{ROOT} .cfp-vignette").inner_text()
