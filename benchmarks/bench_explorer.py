@@ -2,15 +2,18 @@
 
 Prints three figures; never fails on time (it fails only if the page cannot be measured):
   - choice → path highlighted: from the <select>'s change event to the explorer's DOM update, and to the next frame,
-    median over every single-menu change in CHANGES (goal ≤ 16 ms, one frame at 60 Hz);
+    median over every single-menu change in CHANGES (goal ≤ 16 ms, one frame at 60 Hz), and the same for the
+    changes of system alone (each swaps the flowchart: the first time, the other system's SVG is parsed);
   - navigation → explorer interactive: from navigation start until the explorer's root has data-ready, median over
     LOADS fresh browser contexts (goal ≤ 1 s);
-  - the explorer page's weight: bytes transferred for the HTML and every resource it loads, with an empty cache.
+  - the explorer page's weight: bytes transferred for the HTML and every resource it loads, with an empty cache, and
+    what the explorer embeds: the category and route tables, the two systems' charts, the module and styles.
 Run from anywhere (the book must be built: make book): python benchmarks/bench_explorer.py [built site directory]
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -25,12 +28,20 @@ GOAL_CHOICE_MS = 16
 GOAL_INTERACTIVE_MS = 1000
 ROOT = '[data-calcflow="explorer"]'
 
-# One menu changed at a time, as a student does: every shape, every pattern, both systems, every result.
+# One menu changed at a time, as a student does: every shape and pattern, the woman's setting and history, both
+# systems (a change of system also swaps the chart and clears a result of the other system), every result of each
+# system with a concordance given and taken back. Each change alters the answer or a menu's description, so each
+# one updates the page.
 CHANGES = ([("shape", v) for v in ("skin", "vascular", "round", "punctate", "amorphous", "coarse-heterogeneous",
                                    "fine-linear-branching", "fine-pleomorphic")]
            + [("pattern", v) for v in ("diffuse", "regional", "linear", "segmental", "grouped")]
-           + [("system", "us"), ("change", "stable"), ("change", "new-or-increasing"), ("system", "uk")]
-           + [("result", v) for v in ("B1", "B2", "B3", "B4", "B5a", "B5b", "B5c", "")]
+           + [("setting", "symptomatic"), ("change", "stable"), ("history", "treated-breast"),
+              ("change", "new-or-increasing"), ("history", "none"), ("setting", "screening"), ("change", "no-prior")]
+           + [("result", v) for v in ("B1", "B2", "B3", "B4", "B5a", "B5b", "B5c")]
+           + [("concordance", "discordant"), ("result", "B2"), ("concordance", "")]
+           + [("system", "us")]
+           + [("result", v) for v in ("nondiagnostic", "benign", "high-risk", "dcis", "invasive")]
+           + [("system", "uk")]
            + [("size", "macro"), ("size", "micro")])
 
 # Times each change: t0 when the change event starts (capture phase, before the explorer's own listener), the DOM
@@ -60,6 +71,7 @@ def measure(browser, origin: str) -> int:
     html_bytes = len(html.encode())
     explorer = re.search(r'<div id="calcflow-explorer-\d+".*?</script></div>', html, re.S)
     explorer_bytes = len(explorer.group(0).encode()) if explorer else 0
+    parts = embedded_parts(explorer.group(0)) if explorer else {}
 
     # choice → path highlighted
     context = offline_context(browser, origin, blocked)
@@ -75,19 +87,43 @@ def measure(browser, origin: str) -> int:
 
     dom = [t["dom"] for t in timings]
     frame = [t["frame"] for t in timings]
+    swaps = [t["dom"] for t, (field, _) in zip(timings, CHANGES) if field == "system"]
     print(f"explorer: choice → path highlighted, median {median_ms(dom)} over {len(dom)} choices "
           f"(goal ≤ {GOAL_CHOICE_MS} ms; slowest {max(dom):.1f} ms); to the next frame, median {median_ms(frame)}",
           flush=True)
+    print(f"explorer: change of system (the other chart drawn, a foreign result cleared): "
+          + ", ".join(f"{ms:.1f} ms" for ms in swaps), flush=True)
     print(f"explorer: navigation → explorer interactive, median {median_ms(ready_ms)} over {LOADS} loads "
           f"(goal ≤ {GOAL_INTERACTIVE_MS / 1000:.0f} s; first load {ready_ms[0]:.0f} ms)", flush=True)
     total = sum(size for _, size in weights)
     print(f"explorer: page weight {total / 1024:.0f} KiB transferred in {len(weights)} requests, empty cache "
           f"(HTML {html_bytes / 1024:.0f} KiB, of which the explorer {explorer_bytes / 1024:.0f} KiB)", flush=True)
+    if parts:
+        print("explorer: embedded " + ", ".join(f"{name} {size / 1024:.0f} KiB" for name, size in parts.items()),
+              flush=True)
     print_heaviest(weights, origin)
     if blocked:
         print(f"explorer: {len(set(blocked))} request(s) tried to leave the machine (blocked): "
               + ", ".join(sorted(set(blocked))), flush=True)
     return 0
+
+
+def embedded_parts(fragment: str) -> dict[str, int]:
+    """What the explorer's HTML carries, in bytes: each table, the charts, the module and the style sheet."""
+    state_text = re.search(r'<script type="application/json">(.*?)</script>', fragment, re.S).group(1)
+    state = json.loads(state_text.replace("<\\/", "</"))
+    size = lambda value: len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())  # noqa: E731
+    table = state["table"]
+    module = re.search(r'<script type="module" async>(.*?)</script>', fragment, re.S)
+    style = re.search(r"<style>(.*?)</style>", fragment, re.S)
+    return {
+        "category table": size(table["category"]),
+        "route table": size(table["route"]),
+        "steps, rules, choices, references": size({k: v for k, v in table.items() if k not in ("category", "route")}),
+        "charts (" + ", ".join(state["svgs"]) + ")": size(state["svgs"]),
+        "module": len(module.group(1).encode()) if module else 0,
+        "styles": len(style.group(1).encode()) if style else 0,
+    }
 
 
 def main() -> int:

@@ -1,9 +1,10 @@
-"""The pathway explorer: choose descriptors, see the path on the flowchart, the category and the next step.
+"""The pathway explorer: describe the woman and the finding, see the path on the flowchart, the category and the next
+step — in UK or US practice, before or after a biopsy.
 
 Live in JupyterLab (an anywidget; Python can read and set `explorer.choice` and read `explorer.assessment`), and
 just as interactive in the static book: its `text/html` representation carries the same ES module, inlined, with
-the data it walks (see `calcflow.widgets.standalone`). The browser only looks answers up in the table exported by
-`calcflow.export.explorer_table`; every rule stays in Python.
+the data it walks (see `calcflow.widgets.standalone`). The browser only looks answers up in the tables exported by
+`calcflow.export.explorer_table` (two lookups joined, as `calcflow.export.lookup`); every rule stays in Python.
 """
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .. import flowchart
-from ..assessment import FIELDS, Assessment, assess, validate_choice
+from .. import flowchart, rules
+from ..assessment import FIELDS, OPTIONAL, Assessment, assess, validate_choice
 from ..catalogue import catalogue
 from ..errors import CalcflowError
 from ..export import explorer_table
@@ -25,7 +26,7 @@ ESM = HERE / "explorer.js"
 CSS = HERE / "explorer.css"
 
 DEFAULT_CHOICE = {"size": "micro", "shape": "fine-pleomorphic", "pattern": "grouped", "change": "no-prior",
-                  "system": "uk", "result": None}
+                  "system": "uk", "result": None, "setting": "screening", "history": "none", "concordance": None}
 
 # One number per explorer made in this process, in order: unique host ids on a page, and the same ids on every
 # run of a notebook (a random or address-based id would fail nbval's comparison of stored outputs).
@@ -33,23 +34,42 @@ _instances = itertools.count(1)
 
 
 def _normalised(choice: dict, current: dict) -> dict:
-    """A complete, valid choice: keys not given keep their current value; "" or None mean "no result yet"."""
+    """A complete, valid choice. Keys not given keep their current value, except that a change of system clears a
+    result in the other system's words (and the concordance judged on it), as the result menu does; "" or None
+    mean "not given" for the result and the concordance. Raises InvalidChoice naming a bad value (a result of the
+    other system included) and ValueError for an unknown key."""
     unknown = sorted(set(choice) - set(FIELDS))
     if unknown:
         raise ValueError(f"unknown choice key {unknown[0]!r}; the keys are: {', '.join(FIELDS)}")
     merged = {**current, **choice}
-    merged["result"] = merged.get("result") or None
-    choice = {field: merged[field] for field in FIELDS}
-    validate_choice(choice, catalogue())
-    return choice
+    for field in OPTIONAL:
+        merged[field] = merged.get(field) or None
+    complete = {field: merged[field] for field in FIELDS}
+    cat = catalogue()
+    validate_choice(complete, cat)
+    kept = complete["result"] if "result" not in choice else None
+    if kept and cat.result(kept).system != complete["system"]:
+        complete["result"] = None
+        if "concordance" not in choice:
+            complete["concordance"] = None
+    rules.check_result_system(rules.Situation(system=complete["system"], result=complete["result"]), cat)
+    return complete
+
+
+def charts() -> dict[str, str]:
+    """Each system's flowchart with nothing highlighted: the explorer shows the chosen system's and marks the path."""
+    return {system: flowchart.svg(system=system, title=f"The calcification pathway: {flowchart.SYSTEM_NAMES[system]}")
+            for system in catalogue().ids("system")}
 
 
 class Explorer(StandaloneRepr, anywidget.AnyWidget):
     """The pathway explorer.
 
-    >>> explorer = Explorer(shape="punctate", system="us")
-    >>> explorer.choice = {"result": "B2"}      # keys not given keep their value
-    >>> explorer.assessment                     # calcflow.assess(**explorer.choice), or None if impossible
+    >>> explorer = Explorer(shape="punctate", system="us", setting="symptomatic")
+    >>> explorer.choice = {"system": "uk", "result": "B2"}   # keys not given keep their value
+    >>> explorer.assessment      # calcflow.assess(**explorer.choice), or None if impossible (see `refusal`)
+
+    Changing the system clears a result in the other system's words (B-codes are UK, the diagnoses US).
 
     For teaching, not for diagnosis.
     """
@@ -58,19 +78,23 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
     _esm = module_source(ESM, SHARED)
     _css = style_source(CSS, SHARED)
 
-    table = traitlets.Dict(help="calcflow.export.explorer_table(): every combination's answer").tag(sync=True)
-    svg = traitlets.Unicode(help="the pathway flowchart, nothing highlighted (calcflow.flowchart.svg())").tag(
+    table = traitlets.Dict(help="calcflow.export.explorer_table(): the category and route tables").tag(sync=True)
+    svgs = traitlets.Dict(help="each system's flowchart, nothing highlighted: {system: calcflow.flowchart.svg()}").tag(
         sync=True)
-    choice = traitlets.Dict(help="size, shape, pattern, change, system and result (None: no result yet)").tag(
+    choice = traitlets.Dict(help="every input of calcflow.assess: size, shape, pattern, change, system, result, "
+                                 "setting, history, concordance (None: no result yet / the model's judgement)").tag(
         sync=True)
 
     def __init__(self, size: str = DEFAULT_CHOICE["size"], shape: str = DEFAULT_CHOICE["shape"],
                  pattern: str = DEFAULT_CHOICE["pattern"], change: str = DEFAULT_CHOICE["change"],
-                 system: str = DEFAULT_CHOICE["system"], result: str | None = None, **kwargs):
+                 system: str = DEFAULT_CHOICE["system"], result: str | None = None, *,
+                 setting: str = DEFAULT_CHOICE["setting"], history: str = DEFAULT_CHOICE["history"],
+                 concordance: str | None = None, **kwargs):
         choice = _normalised(dict(size=size, shape=shape, pattern=pattern, change=change, system=system,
-                                  result=result), DEFAULT_CHOICE)
+                                  result=result, setting=setting, history=history, concordance=concordance),
+                             DEFAULT_CHOICE)
         self._number = next(_instances)
-        super().__init__(table=explorer_table(), svg=flowchart.svg(), choice=choice, **kwargs)
+        super().__init__(table=explorer_table(), svgs=charts(), choice=choice, **kwargs)
 
     @traitlets.validate("choice")
     def _check_choice(self, proposal) -> dict:
@@ -100,5 +124,5 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
     def static_html(self) -> str:
         return standalone_html(
             esm=ESM, css=CSS, kind="explorer", host_id=f"calcflow-explorer-{self._number}",
-            state={"table": self.table, "svg": self.svg, "choice": self.choice},
+            state={"table": self.table, "svgs": self.svgs, "choice": self.choice},
             fallback="The pathway explorer needs JavaScript, which is switched off in this browser.", shared=SHARED)

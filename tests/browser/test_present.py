@@ -1,5 +1,6 @@
 """Presentation mode (calcflow/widgets/present.js) of the case player and the explorer, by keyboard alone, in the
-built book with no network — over HTTP and from file://.
+built book with no network — over HTTP and from file:// — and, for the explorer, on a page of its own built from
+`Explorer().static_html()` (file://, no build needed; `-k harness`).
 
 A lecturer Tabs to the Present button and presses Enter: the widget fills the screen (the Fullscreen API, or a fixed
 overlay where the browser refuses), → and ← step, the number keys choose, "?" lists the keys and Esc leaves.
@@ -7,13 +8,17 @@ overlay where the browser refuses), → and ← step, the number keys choose, "?
 from __future__ import annotations
 
 import pytest
+from explorer_harness import MODES, open_explorer
 
 import calcflow
 from calcflow.cases import cases
 from calcflow.widgets.explorer import DEFAULT_CHOICE
 
 PLAYER_PAGE, PLAYER = "book/case-library.html", '[data-calcflow="caseplayer"]'
-EXPLORER_PAGE, EXPLORER = "book/explore-the-pathway.html", '[data-calcflow="explorer"]'
+EXPLORER = '[data-calcflow="explorer"]'
+REFUSE_FULL_SCREEN = """Element.prototype.requestFullscreen = function () {
+    return Promise.reject(new TypeError("Permissions check failed"));
+};"""
 FIRST = cases()[0]
 
 PRESENTING = """(root) => {
@@ -113,8 +118,9 @@ def test_the_case_player_by_keyboard_alone(page, site, open_page):
     assert not page.external_requests, "\n".join(page.external_requests)
 
 
-def test_the_explorer_by_keyboard_alone(page, site, open_page):
-    open_widget(page, site, open_page, EXPLORER_PAGE, EXPLORER)
+@pytest.mark.parametrize("mode", MODES)
+def test_the_explorer_by_keyboard_alone(request, mode):
+    page = open_explorer(request, mode)
     path = [step.id for step in calcflow.assess(**DEFAULT_CHOICE).path]
     labels = {step.id: step.label for step in calcflow.assess(**DEFAULT_CHOICE).path}
     on_path = "(root) => [...document.querySelectorAll(root + ' svg g.node.on-path')].map((g) => g.id)"
@@ -133,7 +139,7 @@ def test_the_explorer_by_keyboard_alone(page, site, open_page):
     assert page.evaluate(on_path, EXPLORER) == path[:2]
     assert labels[path[1]] in details.inner_text()
     # Tab moves to the next menu; a number key chooses in the menu that has focus (here: shape).
-    for _ in range(10):
+    for _ in range(12):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.name") == "shape":
             break
@@ -153,13 +159,36 @@ def test_the_explorer_by_keyboard_alone(page, site, open_page):
     assert not page.external_requests, "\n".join(page.external_requests)
 
 
-@pytest.mark.parametrize(("path", "root"), [(PLAYER_PAGE, PLAYER), (EXPLORER_PAGE, EXPLORER)],
-                         ids=["caseplayer", "explorer"])
-def test_an_overlay_when_full_screen_is_refused(page, site, open_page, path, root):
-    page.add_init_script("""Element.prototype.requestFullscreen = function () {
-        return Promise.reject(new TypeError("Permissions check failed"));
-    };""")
-    open_widget(page, site, open_page, path, root)
+def test_the_explorer_switches_practice_by_keyboard_while_presenting(request):
+    page = open_explorer(request, "harness")
+    start_presenting(page, EXPLORER)
+    for _ in range(12):  # Tab to the practice menu (the woman's group comes first)
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name") == "system":
+            break
+    page.keyboard.press("2")  # the second practice: US
+    us = [step.id for step in calcflow.assess(**{**DEFAULT_CHOICE, "system": "us"}).path]
+    assert page.evaluate("(root) => document.querySelector(root + ' svg').dataset.system", EXPLORER) == "us"
+    assert f"({len(us)} steps)" in page.evaluate(PRESENTING, EXPLORER)["status"]
+    page.keyboard.press("ArrowRight")
+    on_path = "(root) => [...document.querySelectorAll(root + ' svg g.node.on-path')].map((g) => g.id)"
+    assert page.evaluate(on_path, EXPLORER) == us[:1]
+    leave_with_escape(page, EXPLORER)
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+def test_an_overlay_when_full_screen_is_refused_caseplayer(page, site, open_page):
+    page.add_init_script(REFUSE_FULL_SCREEN)
+    open_widget(page, site, open_page, PLAYER_PAGE, PLAYER)
+    check_overlay(page, PLAYER)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_overlay_when_full_screen_is_refused_explorer(request, mode):
+    check_overlay(open_explorer(request, mode, init_script=REFUSE_FULL_SCREEN), EXPLORER)
+
+
+def check_overlay(page, root):
     state = start_presenting(page, root)
     assert state["overlay"] and not state["fullscreen"]
     box = page.evaluate("""(root) => {
