@@ -15,10 +15,10 @@ from .catalogue import Catalogue, catalogue
 from .errors import DataError, InvalidChoice
 from .patches import OKABE_ITO, _new_figure
 
-ATLAS_SOURCE = "birads2013Table"
-# How each study was designed, by its source key (clinical facts §4). The Chulalongkorn series took only
-# BI-RADS 4–5 calcifications and 74% were malignant, which inflates every PPV in it. Other sources: one series.
-DESIGN_BY_SOURCE = {ATLAS_SOURCE: "atlas", "rominger2012": "pooled", "chulalongkornCalc": "high-prevalence"}
+ATLAS_SOURCE = "biradsAtlas2013"
+# How each study was designed, by its source key: the atlas's literature summary, a pooled meta-analysis, or
+# (any other source) one series.
+DESIGN_BY_SOURCE = {ATLAS_SOURCE: "atlas", "rominger2012": "pooled"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,6 @@ DESIGNS = {
     "atlas": Design("BI-RADS atlas value", "D", OKABE_ITO["black"], 7.5),
     "pooled": Design("Pooled meta-analysis (95% CI)", "s", OKABE_ITO["blue"], 6.5),
     "series": Design("Single series", "o", OKABE_ITO["orange"], 6.5),
-    "high-prevalence": Design("High-prevalence series (74% malignant)", "^", OKABE_ITO["vermillion"], 7.5),
 }
 DESIGN_ORDER = tuple(DESIGNS)
 BAND_IDS = ("3", "4A", "4B", "4C", "5")
@@ -43,7 +42,7 @@ KINDS = ("shape", "pattern", "birads", "rcr")
 
 
 def design_of(row) -> str:
-    """The study design of one evidence row: atlas, pooled, high-prevalence or series."""
+    """The study design of one evidence row: atlas, pooled or series."""
     return next((DESIGN_BY_SOURCE[k] for k in row.sources if k in DESIGN_BY_SOURCE), "series")
 
 

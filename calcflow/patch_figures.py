@@ -45,7 +45,7 @@ class Cutoff:
 # The sources disagree (clinical facts §1.5): the figure draws each one's line rather than choosing between them.
 SIZE_CUTOFFS = (
     Cutoff("Chapman & Nakielny", "chapmanNakielny", 0.5, None),
-    Cutoff("Focal-group review", "focalGroupReview", 0.5, 2.0),
+    Cutoff("BI-RADS atlas (coarse or popcorn-like)", "biradsAtlas2013", None, 2.0),
     Cutoff("Human Phenotype Ontology", "hpoMicrocalc", 1.0, None),
 )
 

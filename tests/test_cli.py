@@ -35,7 +35,7 @@ def test_assess_prints_category_next_step_path_and_citations():
     text = out.stdout
     assert "Category: Suspicious" in text and "BI-RADS 4B" in text and "RCR M4" in text
     assert "Next step:" in text and "1. NHS screening mammogram [" in text and "3. Recall to assessment clinic" in text
-    assert "birads2013Table" in text and "For teaching, not for diagnosis." in text
+    assert "biradsAtlas2013" in text and "For teaching, not for diagnosis." in text
 
 
 def test_json_has_the_agreed_keys_and_matches_the_model():

@@ -214,7 +214,7 @@ function render({ model, el }) {
     const judged = step === "after_result" ? judgement(row) : null;
     const unconfirmed = expert.unconfirmed
       ? element("p", {}, element("span", { class: "cf-unconfirmed" },
-        "Unconfirmed: the exact guideline wording was not found."))
+        "Sources differ or are incomplete on this point."))
       : null;
     return [verdict, scales, judged, element("p", { class: "cfp-explanation" }, expert.explanation), unconfirmed,
       sources(expert.sources)].filter(Boolean);
