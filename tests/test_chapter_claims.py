@@ -9,9 +9,11 @@ import pytest
 import yaml
 
 import calcflow
+from calcflow.questions import banks
 
 ROOT = Path(__file__).resolve().parents[1]
-CLAIMS = yaml.safe_load((ROOT / "tests" / "data" / "chapter_claims.yaml").read_text(encoding="utf-8"))["claims"]
+DATA = yaml.safe_load((ROOT / "tests" / "data" / "chapter_claims.yaml").read_text(encoding="utf-8"))
+CLAIMS, QUIZ = DATA["claims"], DATA["quiz"]
 
 
 def prose(chapter: str) -> str:
@@ -19,9 +21,7 @@ def prose(chapter: str) -> str:
     return " ".join(" ".join("".join(c["source"]).split()) for c in cells if c["cell_type"] == "markdown")
 
 
-@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: f"{c['chapter']}:{c['quote'][:40]}")
-def test_the_chapter_says_it_and_the_model_still_answers_it(claim):
-    assert " ".join(claim["quote"].split()) in prose(claim["chapter"]), "the sentence is no longer in the chapter"
+def check_model(claim) -> None:
     a = calcflow.assess(**claim["assess"])
     path = [s.id for s in a.path]
     expect = claim["expect"]
@@ -32,6 +32,20 @@ def test_the_chapter_says_it_and_the_model_still_answers_it(claim):
     assert not set(expect.get("path_lacks", [])) & set(path), path
     if "ends" in expect:
         assert path[-1] == expect["ends"], path
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: f"{c['chapter']}:{c['quote'][:40]}")
+def test_the_chapter_says_it_and_the_model_still_answers_it(claim):
+    assert " ".join(claim["quote"].split()) in prose(claim["chapter"]), "the sentence is no longer in the chapter"
+    check_model(claim)
+
+
+@pytest.mark.parametrize("claim", QUIZ, ids=lambda c: f"{c['question']}:{c['says'][:30]}")
+def test_the_quizs_right_answer_says_it_and_the_model_still_answers_it(claim):
+    questions = {q.id: q for bank in banks().values() for q in bank.questions}
+    right = " ".join(" ".join(o.text.split()) for o in questions[claim["question"]].options if o.correct)
+    assert claim["says"] in right, f"the right option no longer says it: {right!r}"
+    check_model(claim)
 
 
 def test_a_claim_the_model_does_not_support_would_fail():
