@@ -1,6 +1,6 @@
 """The pathway explorer in Chromium, with no kernel and no network: in the built book (served over HTTP and opened
-from file://) and on a page of its own built from `Explorer().static_html()` (file://, no build needed; run only
-those with `-k harness`).
+from file://) when the book is built, and otherwise on a page of its own built from `Explorer().static_html()`
+(file://, no build needed) — see explorer_harness.MODES.
 
 The expected answers come from `calcflow.assess`, never from the tables the page carries: these tests check that
 what a student sees is what the model says. Controls are operated the way a reader does (the real <select> menus,
