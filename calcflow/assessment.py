@@ -11,7 +11,7 @@ from functools import cache
 
 from . import rules
 from .catalogue import Catalogue, catalogue
-from .errors import CalcflowError, InvalidChoice
+from .errors import CalcflowError, ImpossibleCombination, InvalidChoice
 from .pathway import path_for
 
 FIELDS = ("size", "shape", "pattern", "change", "system", "result", "setting", "history", "concordance")
@@ -161,7 +161,7 @@ def route_for(system: str, setting: str, history: str, birads: str, result: str 
     s = rules.Situation(system, setting, history, result, concordance)
     rules.check_result_system(s, cat)
     if concordance is not None and result is None:
-        raise rules.ImpossibleCombination(
+        raise ImpossibleCombination(
             f"concordance {concordance!r} was given without a biopsy result; give a result or leave it out",
             rule="concordance-judged")
     decisions = [rules.entry(s, birads), rules.after_category(s, birads)]
