@@ -76,7 +76,7 @@ $(NODE_STAMP): package.json package-lock.json
 slides: $(STAMP) $(NODE_STAMP) ## Build a reveal.js deck per notebook chapter into _build/slides (opens from file://, offline)
 	rm -rf $(SLIDES)
 	notebooks=$$($(TOC_NOTEBOOKS)); \
-	$(PY) -m calcflow.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks
+	$(PY) -m calcflow.publish.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks
 
 test: $(STAMP) system-deps ## Everything: unit tests, nbval on every toc notebook, strict build, browser tests, slides
 	@$(MAKE) --no-print-directory --keep-going test-unit test-notebooks test-site test-slides \

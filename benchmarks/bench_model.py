@@ -10,9 +10,9 @@ import statistics
 import time
 
 import calcflow
-from calcflow import assessment
-from calcflow.catalogue import catalogue
-from calcflow.export import _table, explorer_table
+from calcflow.model import assessment
+from calcflow.model.catalogue import catalogue
+from calcflow.widgets.payloads import _table, explorer_table
 
 choices = calcflow.choices()
 combos = [dict(size=size, shape=shape, pattern=pattern, change=change, system=system, setting=setting,

@@ -9,8 +9,8 @@ Public API:
     InvalidChoice, ImpossibleCombination, DataError (all ValueError subclasses)
 For teaching, not for diagnosis.
 """
-from .assessment import Assessment, assess, choices, results_for
-from .errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
+from calcflow.model.assessment import Assessment, assess, choices, results_for
+from calcflow.errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
 
 __all__ = ["Assessment", "assess", "choices", "results_for", "CalcflowError", "DataError", "ImpossibleCombination",
            "InvalidChoice"]

@@ -5,10 +5,10 @@ import argparse
 import json
 import sys
 
-from . import report
-from .assessment import FIELDS, assess, results_for
-from .catalogue import catalogue
-from .errors import CalcflowError
+from calcflow.model import report
+from calcflow.model.assessment import FIELDS, assess, results_for
+from calcflow.model.catalogue import catalogue
+from calcflow.errors import CalcflowError
 
 DISCLAIMER = report.DISCLAIMER
 

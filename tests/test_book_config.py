@@ -49,10 +49,10 @@ def sphinx_config(book_yaml) -> dict:
 
 def test_bibliography_is_configured_at_top_level(book_yaml, sphinx_config):
     # Jupyter Book 1 loads sphinxcontrib-bibtex only when bibtex_bibfiles is a top-level key.
-    assert book_yaml.get("bibtex_bibfiles") == ["book/references.bib"]
+    assert book_yaml.get("bibtex_bibfiles") == ["calcflow/data/references.bib"]
     assert "bibtex_bibfiles" not in (book_yaml.get("sphinx", {}).get("config") or {})
     assert "sphinxcontrib.bibtex" in sphinx_config["extensions"]
-    assert sphinx_config["bibtex_bibfiles"] == ["book/references.bib"]
+    assert sphinx_config["bibtex_bibfiles"] == ["calcflow/data/references.bib"]
 
 
 def test_every_notebook_is_executed_by_the_build(sphinx_config):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from calcflow import InvalidChoice
-from calcflow.cases import cases, player_table
+from calcflow.model.cases import cases, player_table
 from calcflow.widgets import CasePlayer
 from calcflow.widgets.caseplayer import CSS, ESM
 from calcflow.widgets.standalone import SHARED
@@ -186,7 +186,7 @@ def test_the_html_is_the_same_in_a_fresh_process():
 
 
 def test_the_case_table_gives_nothing_away():
-    from calcflow.tables import case_table
+    from calcflow.figures.tables import case_table
 
     table = case_table()
     assert [row[1] for row in table.rows] == [c.title for c in cases()]

@@ -14,9 +14,9 @@ import yaml
 
 import calcflow
 from calcflow import DataError, InvalidChoice
-from calcflow.cases import (CASES_FILE, IMAGE_PX, STEPS, case, case_figure, case_image, cases, image_png, load_cases,
+from calcflow.model.cases import (CASES_FILE, IMAGE_PX, STEPS, case, case_figure, case_image, cases, image_png, load_cases,
                             player_table)
-from calcflow.catalogue import REFERENCES, bibliography_keys, catalogue
+from calcflow.model.catalogue import REFERENCES, bibliography_keys, catalogue
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = cases()
@@ -390,7 +390,7 @@ def _options(table, row, step):
 def test_player_table_is_json_and_the_same_in_a_fresh_process():
     text = json.dumps(player_table(), sort_keys=True, ensure_ascii=False)
     assert len(text.encode()) < 800_000, "the table is embedded in a page: keep it lean"
-    program = ("import hashlib, json; from calcflow.cases import player_table\n"
+    program = ("import hashlib, json; from calcflow.model.cases import player_table\n"
                "print(hashlib.sha256(json.dumps(player_table(), sort_keys=True, ensure_ascii=False)"
                ".encode()).hexdigest())\n")
     runs = [subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,

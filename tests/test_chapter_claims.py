@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 import calcflow
-from calcflow.questions import banks
+from calcflow.model.questions import banks
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = yaml.safe_load((ROOT / "tests" / "data" / "chapter_claims.yaml").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from calcflow import DataError
-from calcflow.catalogue import DATA_DIR, REFERENCES, bibliography_keys, catalogue, load
+from calcflow.model.catalogue import DATA_DIR, REFERENCES, bibliography_keys, catalogue, load
 
 
 def test_every_source_key_resolves_in_references_bib():
@@ -41,13 +41,13 @@ def _rule_ids_named_in(path: Path) -> set[str]:
 
 
 def test_rules_named_in_code_are_all_in_data():
-    named = _rule_ids_named_in(Path(DATA_DIR).parent / "rules.py")
+    named = _rule_ids_named_in(Path(DATA_DIR).parent / "model" / "rules.py")
     rule_ids = {r.id for r in catalogue().rules.rules}
     assert len(named) > 30 and named <= rule_ids, sorted(named - rule_ids)
 
 
 def test_a_misspelt_rule_id_in_code_would_be_caught(tmp_path):
-    source = (Path(DATA_DIR).parent / "rules.py").read_text().replace('("round-macro-benign",)',
+    source = (Path(DATA_DIR).parent / "model" / "rules.py").read_text().replace('("round-macro-benign",)',
                                                                      '("round-macro-benigh",)')
     (tmp_path / "rules.py").write_text(source)
     assert "round-macro-benigh" in _rule_ids_named_in(tmp_path / "rules.py") - {r.id for r in catalogue().rules.rules}

@@ -9,9 +9,9 @@ matplotlib.use("Agg")
 import pytest
 
 from calcflow import DataError, InvalidChoice
-from calcflow import evidence_plots as ep
-from calcflow.catalogue import catalogue
-from calcflow.figures import registry, save
+from calcflow.figures import evidence as ep
+from calcflow.model.catalogue import catalogue
+from calcflow.figures.registry import registry, save
 
 
 def _highlighted(ax) -> tuple[int, int]:

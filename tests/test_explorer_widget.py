@@ -232,7 +232,7 @@ def test_standalone_refuses_modules_it_cannot_inline(tmp_path):
 def test_the_sphinx_extension_drops_saved_widget_state_from_pages():
     from types import SimpleNamespace
 
-    from calcflow.widgets.sphinx import _drop_widget_state
+    from calcflow.publish.sphinx import _drop_widget_state
 
     js_files = {"ipywidgets_state": (None, {"body": "{}"}), "other": ("other.js", {})}
     env = SimpleNamespace(docname="book/x", nb_metadata={"book/x": {"js_files": js_files}})

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 import calcflow
-from calcflow import flowchart
-from calcflow.catalogue import catalogue
-from calcflow.export import explorer_table, lookup
+from calcflow.figures import flowchart
+from calcflow.model.catalogue import catalogue
+from calcflow.widgets.payloads import explorer_table, lookup
 
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
@@ -95,7 +95,7 @@ def test_everything_an_outcome_names_is_described_in_the_table(table):
 def test_the_table_is_json_and_the_same_in_every_process(table):
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":"))
     assert json.loads(text) == table
-    program = ("import json; from calcflow.export import explorer_table; "
+    program = ("import json; from calcflow.widgets.payloads import explorer_table; "
                "print(json.dumps(explorer_table(), ensure_ascii=False, separators=(',', ':')))")
     outputs = {
         subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,

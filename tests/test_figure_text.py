@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from calcflow.catalogue import catalogue
-from calcflow.workup_plots import workup
+from calcflow.model.catalogue import catalogue
+from calcflow.figures.workup import workup
 
 BOOK = Path(__file__).resolve().parents[1] / "book"
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -1,7 +1,7 @@
 """`make figures` regenerates figures/ byte-identically, and every figure is registered."""
 from matplotlib.figure import Figure
 
-from calcflow import figures
+from calcflow.figures import registry as figures
 
 
 def test_every_registered_figure_is_a_figure():

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import calcflow
-from calcflow.catalogue import catalogue
+from calcflow.model.catalogue import catalogue
 
 CHOICES = calcflow.choices()
 RESULTS = {"uk": ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"],

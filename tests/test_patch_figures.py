@@ -10,8 +10,9 @@ import re
 import pytest
 from matplotlib.figure import Figure
 
-from calcflow import assess, figures, patch_figures
-from calcflow.catalogue import catalogue
+from calcflow import assess
+from calcflow.figures import chapters as patch_figures, registry as figures
+from calcflow.model.catalogue import catalogue
 from calcflow.errors import InvalidChoice
 from calcflow.synthetic import MAGNIFICATION_VIEW, PIXEL_MM, make_patch
 
@@ -38,7 +39,7 @@ def built() -> dict[str, Figure]:
 
 
 def test_every_figure_is_registered_for_make_figures():
-    assert "calcflow.patch_figures" in figures.MODULES
+    assert "calcflow.figures.chapters" in figures.MODULES
     registry = figures.registry()
     for name, make in patch_figures.FIGURES.items():
         assert registry[name] is make

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from calcflow.questions import banks
+from calcflow.model.questions import banks
 
 MAX_LONGEST_SHARE_OVERALL = 0.25
 MAX_LONGEST_SHARE_PER_BANK = 0.5

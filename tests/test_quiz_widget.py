@@ -16,10 +16,12 @@ import nbformat
 import pytest
 import yaml
 
-from calcflow import DataError, InvalidChoice, questions
-from calcflow.catalogue import bibliography_keys
-from calcflow.questions import QUESTIONS_DIR, bank, banks, learning_checks
-from calcflow.references import short_citation
+from calcflow import DataError, InvalidChoice
+from calcflow.model import questions
+from calcflow.model.catalogue import bibliography_keys
+from calcflow.model.questions import QUESTIONS_DIR, bank, banks
+from calcflow.widgets import learning_checks
+from calcflow.model.references import short_citation
 from calcflow.widgets import Quiz
 from calcflow.widgets.quiz import CSS, ESM, bank_state, display_order
 
@@ -192,7 +194,7 @@ def test_each_quiz_on_a_page_has_its_own_host_id():
 def test_the_html_is_the_same_in_a_fresh_process():
     """nbval compares the stored text/html with a fresh run: quizzes made in the same order must match."""
     program = (
-        "import hashlib; from calcflow.questions import learning_checks\n"
+        "import hashlib; from calcflow.widgets import learning_checks\n"
         "for chapter in ('categorising', 'explore-the-pathway'):\n"
         "    data, _ = learning_checks(chapter)._repr_mimebundle_()\n"
         "    print(hashlib.sha256((data['text/html'] + data['text/plain']).encode()).hexdigest())\n")

@@ -6,11 +6,11 @@ import yaml
 
 import calcflow
 from calcflow import DataError, InvalidChoice
-from calcflow.catalogue import REFERENCES, bibliography_keys, catalogue
-from calcflow.figures import MODULES, registry, save
-from calcflow.outcomes import (OUTCOMES, load_outcomes, localisation_table, outcomes, plain_words, route_of,
+from calcflow.model.catalogue import REFERENCES, bibliography_keys, catalogue
+from calcflow.figures.registry import MODULES, registry, save
+from calcflow.model.outcomes import (OUTCOMES, load_outcomes, localisation_table, outcomes, plain_words, route_of,
                                upgrade_rates, upgrade_table)
-from calcflow.result_plots import FIGURES, upgrade_bars
+from calcflow.figures.results import FIGURES, upgrade_bars
 
 
 # --- data --------------------------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def test_plain_words_after_a_result_says_what_it_means():
 
 # --- the figure --------------------------------------------------------------------------------------------------
 def test_module_is_registered_for_make_figures():
-    assert "calcflow.result_plots" in MODULES
+    assert "calcflow.figures.results" in MODULES
     assert registry()["results-upgrade-at-excision"] is upgrade_bars
 
 

@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
-from calcflow import slides
-from calcflow.slides import SLIDE_LINES, SlidesError, mark_slides, myst_to_markdown
+from calcflow.publish import slides
+from calcflow.publish.slides import SLIDE_LINES, SlidesError, mark_slides, myst_to_markdown
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LONG_PARAGRAPH = " ".join(["A sentence that a lecturer would rather not read off a crowded slide."] * 20)
@@ -102,7 +102,7 @@ def test_rich_outputs_prefer_the_self_contained_html_to_the_widget_view():
 
 def test_myst_roles_become_text(monkeypatch):
     citations = {"smith2020": "Smith et al. (2020). A title", "anonymous": "A report without authors (1989)"}
-    monkeypatch.setattr("calcflow.references.short_citation", lambda key: citations.get(key, key))
+    monkeypatch.setattr("calcflow.model.references.short_citation", lambda key: citations.get(key, key))
     text = ("Seen {cite:p}`smith2020,unknownKey` and by {cite:t}`smith2020`; a {term}`recall <Recall>` "
             "and {term}`DCIS`; see {ref}`the figure <fig-x>` {cite:p}`anonymous`.")
     assert myst_to_markdown(text) == ("Seen (Smith et al. 2020; unknownKey) and by Smith et al. (2020); a recall "

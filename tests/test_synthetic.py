@@ -122,7 +122,7 @@ def angle_difference(a_deg: float, b_deg: float) -> float:
 # identities, determinism, validity
 # ---------------------------------------------------------------------------------------------------------------
 def test_descriptor_ids_match_the_lexicon():
-    from calcflow.catalogue import catalogue
+    from calcflow.model.catalogue import catalogue
 
     assert list(SHAPES) == catalogue().ids("shape")
     assert list(PATTERNS) == catalogue().ids("pattern")
@@ -437,7 +437,7 @@ def test_bad_numbers_are_refused_with_the_value(kwargs):
 # rendering
 # ---------------------------------------------------------------------------------------------------------------
 def test_patch_figure_is_greyscale_with_a_labelled_scale_bar():
-    from calcflow.patches import patch_figure
+    from calcflow.figures.patches import patch_figure
 
     patch = make_patch("round", "diffuse", seed=0)
     fig = patch_figure(patch, scale_bar_mm=5, title="Round")
@@ -454,7 +454,7 @@ def test_patch_figure_is_greyscale_with_a_labelled_scale_bar():
 def test_annotations_use_okabe_ito_colours():
     from matplotlib.colors import to_hex
 
-    from calcflow.patches import OKABE_ITO, magnification_pair, patch_figure
+    from calcflow.figures.patches import OKABE_ITO, magnification_pair, patch_figure
 
     allowed = {c.lower() for c in OKABE_ITO.values()} | {"#ffffff", "#000000"}
     figures = [magnification_pair("punctate", "grouped", seed=0),
@@ -468,8 +468,8 @@ def test_annotations_use_okabe_ito_colours():
 
 
 def test_grids_have_one_labelled_panel_per_descriptor():
-    from calcflow.catalogue import catalogue
-    from calcflow.patches import descriptor_grid
+    from calcflow.model.catalogue import catalogue
+    from calcflow.figures.patches import descriptor_grid
 
     fig = descriptor_grid("pattern", seed=0)
     titles = [ax.get_title() for ax in fig.axes if ax.get_images()]
@@ -479,7 +479,7 @@ def test_grids_have_one_labelled_panel_per_descriptor():
 
 
 def test_magnification_pair_shows_both_views_with_scale_bars():
-    from calcflow.patches import magnification_pair
+    from calcflow.figures.patches import magnification_pair
 
     fig = magnification_pair("amorphous", "grouped", seed=1)
     panels = [ax for ax in fig.axes if ax.get_images()]
@@ -490,7 +490,7 @@ def test_magnification_pair_shows_both_views_with_scale_bars():
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_save_figure_is_byte_identical(tmp_path, suffix):
-    from calcflow.patches import patch_figure, save_figure
+    from calcflow.figures.patches import patch_figure, save_figure
 
     fig = patch_figure(make_patch("rim", "regional", seed=0), show_region=True)
     first = save_figure(fig, tmp_path / f"a{suffix}").read_bytes()
@@ -501,7 +501,7 @@ def test_save_figure_is_byte_identical(tmp_path, suffix):
 
 
 def test_save_figure_refuses_other_formats(tmp_path):
-    from calcflow.patches import patch_figure, save_figure
+    from calcflow.figures.patches import patch_figure, save_figure
 
     with pytest.raises(ValueError, match=r"'\.jpg'.*\.png, \.svg"):
         save_figure(patch_figure(make_patch("round", "diffuse", seed=0)), tmp_path / "x.jpg")

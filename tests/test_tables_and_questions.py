@@ -6,9 +6,11 @@ import pytest
 import yaml
 
 import calcflow
-from calcflow import DataError, InvalidChoice, flowchart, tables
-from calcflow.catalogue import bibliography_keys, catalogue
-from calcflow.questions import QUESTIONS_DIR, banks, learning_checks, load_bank
+from calcflow import DataError, InvalidChoice
+from calcflow.figures import flowchart, tables
+from calcflow.model.catalogue import bibliography_keys, catalogue
+from calcflow.model.questions import QUESTIONS_DIR, banks, load_bank
+from calcflow.widgets import learning_checks
 
 KEYS = bibliography_keys()
 

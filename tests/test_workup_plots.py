@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from calcflow import DataError
-from calcflow import workup_plots as wp
-from calcflow.catalogue import REFERENCES, bibliography_keys
-from calcflow.figures import registry, save
+from calcflow.figures import workup as wp
+from calcflow.model.catalogue import REFERENCES, bibliography_keys
+from calcflow.figures.registry import registry, save
 
 
 def test_every_entry_has_sources_that_resolve():

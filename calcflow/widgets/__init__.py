@@ -4,8 +4,8 @@ Each widget is a small Python class with one ES module and one CSS file beside i
 hosts: the kernel's widget model in JupyterLab, and a stand-in model over embedded JSON on a static page
 (see `standalone`).
 """
-from .caseplayer import CasePlayer
-from .explorer import Explorer
-from .quiz import Quiz
+from calcflow.widgets.caseplayer import CasePlayer
+from calcflow.widgets.explorer import Explorer
+from calcflow.widgets.quiz import Quiz, learning_checks
 
-__all__ = ["CasePlayer", "Explorer", "Quiz"]
+__all__ = ["CasePlayer", "Explorer", "Quiz", "learning_checks"]

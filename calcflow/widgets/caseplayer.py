@@ -17,9 +17,9 @@ from typing import NamedTuple
 import anywidget
 import traitlets
 
-from ..cases import player_table
-from ..errors import InvalidChoice
-from .standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
+from calcflow.model.cases import player_table
+from calcflow.errors import InvalidChoice
+from calcflow.widgets.standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
 
 HERE = Path(__file__).parent
 ESM = HERE / "caseplayer.js"

@@ -14,12 +14,13 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .. import flowchart, rules
-from ..assessment import FIELDS, OPTIONAL, Assessment, assess, validate_choice
-from ..catalogue import catalogue
-from ..errors import CalcflowError
-from ..export import explorer_table
-from .standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
+from calcflow.figures import flowchart
+from calcflow.model import rules
+from calcflow.model.assessment import FIELDS, OPTIONAL, Assessment, assess, validate_choice
+from calcflow.model.catalogue import catalogue
+from calcflow.errors import CalcflowError
+from calcflow.widgets.payloads import explorer_table
+from calcflow.widgets.standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
 
 HERE = Path(__file__).parent
 ESM = HERE / "explorer.js"

@@ -37,9 +37,9 @@ from typing import NamedTuple
 import anywidget
 import traitlets
 
-from ..questions import QuestionBank, bank
-from ..references import short_citations
-from .standalone import HERE as WIDGETS, StandaloneRepr, module_source, standalone_html, style_source
+from calcflow.model.questions import QuestionBank, bank
+from calcflow.model.references import short_citations
+from calcflow.widgets.standalone import HERE as WIDGETS, StandaloneRepr, module_source, standalone_html, style_source
 
 HERE = Path(__file__).parent
 ESM = HERE / "quiz.js"
@@ -178,3 +178,12 @@ class Quiz(StandaloneRepr, anywidget.AnyWidget):
         return standalone_html(
             esm=ESM, css=CSS, kind="quiz", host_id=f"calcflow-quiz-{self._number}",
             state={"bank": self.bank, "answers": self.answers}, shared=SHARED) + _noscript(self.bank)
+
+
+def learning_checks(chapter: str) -> Quiz:
+    """A chapter's learning checks: its bank as an interactive quiz.
+
+    Live in JupyterLab; in the static book a self-contained quiz that needs no kernel and no network, with a
+    printable copy (answers folded) for readers without JavaScript. An unknown chapter lists the valid ones.
+    """
+    return Quiz(chapter)

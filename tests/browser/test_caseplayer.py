@@ -20,8 +20,8 @@ import re
 import pytest
 
 import calcflow
-from calcflow.cases import STEPS, case, cases
-from calcflow.catalogue import catalogue
+from calcflow.model.cases import STEPS, case, cases
+from calcflow.model.catalogue import catalogue
 
 PAGE = "book/case-library.html"
 ROOT = '[data-calcflow="caseplayer"]'

@@ -22,7 +22,7 @@ import pytest
 from explorer_harness import EXPLORER_PAGE, MODES, ROOT, open_explorer
 
 import calcflow
-from calcflow.catalogue import catalogue
+from calcflow.model.catalogue import catalogue
 from calcflow.widgets.explorer import DEFAULT_CHOICE
 
 FIELDS = ("size", "shape", "pattern", "change", "system", "result", "setting", "history", "concordance")

@@ -11,7 +11,7 @@ import pytest
 from explorer_harness import MODES, open_explorer
 
 import calcflow
-from calcflow.cases import cases
+from calcflow.model.cases import cases
 from calcflow.widgets.explorer import DEFAULT_CHOICE
 
 PLAYER_PAGE, PLAYER = "book/case-library.html", '[data-calcflow="caseplayer"]'

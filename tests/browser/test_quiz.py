@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from calcflow.questions import bank, banks
-from calcflow.references import short_citation
+from calcflow.model.questions import bank, banks
+from calcflow.model.references import short_citation
 from calcflow.widgets.quiz import display_order
 
 CHAPTER = "categorising"

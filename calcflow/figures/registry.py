@@ -9,10 +9,10 @@ import importlib
 import sys
 from pathlib import Path
 
-from .patches import save_figure as save  # fixed metadata: same bytes on every run
+from calcflow.figures.patches import save_figure as save  # fixed metadata: same bytes on every run
 
-MODULES = ("calcflow.patch_figures", "calcflow.evidence_plots", "calcflow.workup_plots", "calcflow.result_plots")
-OUTPUT = Path(__file__).resolve().parents[1] / "figures"
+MODULES = ("calcflow.figures.chapters", "calcflow.figures.evidence", "calcflow.figures.workup", "calcflow.figures.results")
+OUTPUT = Path(__file__).resolve().parents[2] / "figures"
 
 
 def registry() -> dict:

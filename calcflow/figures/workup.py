@@ -12,10 +12,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .catalogue import DATA_DIR, REFERENCES, _validate_with, bibliography_keys, read_yaml
-from .errors import DataError
-from .patches import OKABE_ITO, _new_figure
-from .schema import Entry, Sourced
+from calcflow.model.catalogue import DATA_DIR, REFERENCES, _validate_with, bibliography_keys, read_yaml
+from calcflow.errors import DataError
+from calcflow.figures.patches import OKABE_ITO, _new_figure
+from calcflow.model.schema import Entry, Sourced
 
 WORKUP_FILE = DATA_DIR / "workup.yaml"
 
@@ -72,7 +72,7 @@ def load_workup(path: Path = WORKUP_FILE, references: Path | None = REFERENCES) 
             for key in item.sources:
                 if key not in keys:
                     raise DataError(f"{name}: {where}: field 'sources': unknown source key {key!r} "
-                                    "(not in book/references.bib)")
+                                    "(not in calcflow/data/references.bib)")
     return workup
 
 
@@ -142,7 +142,7 @@ def underestimation_plot(data: Workup | None = None):
 # --- tables -------------------------------------------------------------------------------------------------
 def comparison_table(data: Workup | None = None):
     """Core needle versus vacuum-assisted biopsy, one measure per row, each with its sources."""
-    from .tables import Table
+    from calcflow.figures.tables import Table
 
     data = data or workup()
     rows = tuple((c.measure, c.core, c.vacuum) for c in data.comparison)
@@ -152,7 +152,7 @@ def comparison_table(data: Workup | None = None):
 
 def underestimation_table(data: Workup | None = None):
     """The numbers behind the underestimation figure, one row per study and kind of upgrade."""
-    from .tables import Table
+    from calcflow.figures.tables import Table
 
     data = data or workup()
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from .patches import ANNOTATION_COLOUR, GRID_ZOOM_MM, OKABE_ITO, _new_figure, add_scale_bar, descriptor_grid, \
+from calcflow.figures.patches import ANNOTATION_COLOUR, GRID_ZOOM_MM, OKABE_ITO, _new_figure, add_scale_bar, descriptor_grid, \
     descriptor_label, patch_figure, view_pair
-from .synthetic import MAGNIFICATION_VIEW, PIXEL_MM, TYPICAL_PATTERN, Patch, make_patch
+from calcflow.synthetic import MAGNIFICATION_VIEW, PIXEL_MM, TYPICAL_PATTERN, Patch, make_patch
 
 SCREENING_FIELD_MM = 60.0  # the widest scene synthetic.make_patch draws: enough to make a group look small
 SCREENING_ZOOM_MM = 12.0
@@ -37,7 +37,7 @@ PANEL_LABEL_PT = 9.5
 class Cutoff:
     """A published size threshold between micro- and macrocalcification."""
     source: str
-    key: str          # BibTeX key in book/references.bib
+    key: str          # BibTeX key in calcflow/data/references.bib
     micro_below_mm: float | None
     macro_above_mm: float | None
 
@@ -51,7 +51,7 @@ SIZE_CUTOFFS = (
 
 
 def _lexicon(field: str, value: str):
-    from .catalogue import catalogue
+    from calcflow.model.catalogue import catalogue
 
     return catalogue().descriptor(field, value)
 
@@ -252,10 +252,10 @@ def shape_group(group: str = "typically-benign", seed: int = 0, columns: int | N
     judged: each is shown over an 8 mm window round the finding, except fine linear branching, whose branching needs
     the whole view.
     """
-    from .catalogue import catalogue
+    from calcflow.model.catalogue import catalogue
 
     if group not in SHAPE_GROUPS:
-        from .errors import InvalidChoice
+        from calcflow.errors import InvalidChoice
 
         raise InvalidChoice("shape group", group, list(SHAPE_GROUPS))
     shapes = [s.id for s in catalogue().lexicon.shape if s.group == group and s.id not in exclude]
@@ -319,7 +319,7 @@ def read_together(shape: str = "amorphous", patterns: tuple[str, ...] = ("diffus
     particles, where the morphology is judged. Titles come from assess(), so the figure shows what the model
     decides: the same particles, different categories.
     """
-    from .assessment import assess
+    from calcflow.model.assessment import assess
 
     size = _lexicon("shape", shape).sizes[0]
     fig = _new_figure(4.3 * len(patterns), 9.9)

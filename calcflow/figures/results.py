@@ -6,8 +6,8 @@ names its study and prints its value.
 """
 from __future__ import annotations
 
-from .outcomes import Outcomes, upgrade_rates
-from .patches import OKABE_ITO, _new_figure
+from calcflow.model.outcomes import Outcomes, upgrade_rates
+from calcflow.figures.patches import OKABE_ITO, _new_figure
 
 # One Okabe–Ito colour (and a hatch, so colour is never the only cue) per study.
 STUDY_STYLE = {"Lee 2003": (OKABE_ITO["blue"], ""), "Saladin 2016": (OKABE_ITO["orange"], "//"),

@@ -10,7 +10,7 @@ import html
 import re
 from functools import cache
 
-from .catalogue import Catalogue, catalogue
+from calcflow.model.catalogue import Catalogue, catalogue
 
 # Okabe–Ito colour-blind-safe palette
 BLUE, ORANGE, SKY, GREY, BLACK = "#0072B2", "#E69F00", "#56B4E9", "#8C8C8C", "#000000"
@@ -85,7 +85,7 @@ def svg(path: tuple[str, ...] = (), *, title: str = "The calcification pathway",
     """Inline SVG of one system's pathway with an accessible name (<title>) and description (<desc>)."""
     cat = cat or catalogue()
     if not cat.has("system", system):
-        from .errors import InvalidChoice
+        from calcflow.errors import InvalidChoice
         raise InvalidChoice("system", system, cat.ids("system"))
     body = _render(dot_source(tuple(path), prefix, cat, system))
     labels = [cat.step(s).label_in(system) for s in path]
@@ -118,7 +118,7 @@ class Flowchart:
         if until is not None:
             ids = [s.id for s in steps]
             if until not in ids:
-                from .errors import InvalidChoice
+                from calcflow.errors import InvalidChoice
                 raise InvalidChoice("step on this path", until, ids)
             steps = steps[:ids.index(until) + 1]
         system = assessment.system

@@ -27,7 +27,7 @@ import numpy as np
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
-from .errors import InvalidChoice
+from calcflow.errors import InvalidChoice
 
 PIXEL_MM = 0.05  # mm per pixel at magnification 1.0 (a typical full-field digital detector: 50 µm)
 DEFAULT_FIELD_MM = 30.0  # wide enough for a regional (> 20 mm) distribution

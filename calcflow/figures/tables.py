@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue, catalogue
+from calcflow.model.catalogue import Catalogue, catalogue
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def scale_table(cat: Catalogue | None = None) -> Table:
 
 def result_table(system: str = "uk", cat: Catalogue | None = None) -> Table:
     """One system's biopsy results and where each leads, taken from the model (after a suspicious finding)."""
-    from .assessment import assess, results_for
+    from calcflow.model.assessment import assess, results_for
 
     cat = cat or catalogue()
     rows, sources = [], []
@@ -119,7 +119,7 @@ def case_table() -> Table:
     """The case library without spoilers: number (as in the case player's menu), title, how the woman came, practice.
 
     Not the case ids: they name the finding ("fine-linear-segmental") and would give the answers away."""
-    from .cases import cases
+    from calcflow.model.cases import cases
 
     cat = catalogue()
     came = {("screening", "none"): "Screening", ("symptomatic", "none"): "Breast symptom",

@@ -1,6 +1,6 @@
 """Lecture slides from the chapters: one reveal.js deck per notebook, opened from a USB stick with no network.
 
-    python -m calcflow.slides --out _build/slides --reveal node_modules/reveal.js book/01-….ipynb …
+    python -m calcflow.publish.slides --out _build/slides --reveal node_modules/reveal.js book/01-….ipynb …
 
 `mark_slides` decides the slide breaks on a copy of a notebook (the notebook itself is never changed), after
 splitting each markdown cell into its blocks (paragraphs, lists, boxes) so that a long cell cannot run off a slide:
@@ -37,9 +37,9 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 
-from .errors import CalcflowError
+from calcflow.errors import CalcflowError
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = Path(__file__).parent / "templates" / "slides.html.j2"
 REVEAL_DIR_NAME = "reveal.js"  # the folder beside the decks, and SlidesExporter.reveal_url_prefix
 REVEAL_THEME = "white"  # its fonts are embedded in the CSS; several other themes import Google Fonts
@@ -296,7 +296,7 @@ def embed_images(markdown: str, base: Path) -> str:
 
 def _author_year(key: str) -> tuple[str, str]:
     """("Smith et al.", "2020") for a source key; a source without authors is named by its title, in italics."""
-    from .references import short_citation
+    from calcflow.model.references import short_citation
 
     citation = short_citation(key)  # "Who (year). Title", "Title (year)", or the key itself if it is unknown
     by_author = re.match(r"^(?P<who>.+?) \((?P<year>[^()]+)\)\. ", citation)
@@ -549,7 +549,7 @@ body {{ font-family: system-ui, sans-serif; font-size: 1.4rem; line-height: 1.5;
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m calcflow.slides", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m calcflow.publish.slides", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="+", type=Path, help="the chapter notebooks, in reading order")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "_build" / "slides", help="where the decks go")
     parser.add_argument("--reveal", type=Path, default=REPO_ROOT / "node_modules" / "reveal.js",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import textwrap
 
-from .catalogue import catalogue
+from calcflow.model.catalogue import catalogue
 
 DISCLAIMER = "For teaching, not for diagnosis."
 
@@ -38,7 +38,7 @@ def text(a) -> str:
     lines += [wrap(f"{i}. {s.label} [{', '.join(s.sources)}]") for i, s in enumerate(a.path, 1)]
     lines.append("Why:")
     lines += [wrap(f"- {_statement(r)} [{', '.join(r.sources)}]") for r in a.rules]
-    lines += ["Sources (book/references.bib): " + ", ".join(a.sources), DISCLAIMER]
+    lines += ["Sources (calcflow/data/references.bib): " + ", ".join(a.sources), DISCLAIMER]
     return "\n".join(lines)
 
 

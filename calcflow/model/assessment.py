@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from . import rules
-from .catalogue import Catalogue, catalogue
-from .errors import CalcflowError, ImpossibleCombination, InvalidChoice
-from .pathway import path_for
+from calcflow.model import rules
+from calcflow.model.catalogue import Catalogue, catalogue
+from calcflow.errors import CalcflowError, ImpossibleCombination, InvalidChoice
+from calcflow.model.pathway import path_for
 
 FIELDS = ("size", "shape", "pattern", "change", "system", "result", "setting", "history", "concordance")
 OPTIONAL = ("result", "concordance")             # None = not given
@@ -73,7 +73,7 @@ class Assessment:
         return self.choice["system"]
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        from . import report
+        from calcflow.model import report
 
         return {"text/plain": report.text(self), "text/html": report.html_report(self),
                 "text/markdown": report.markdown(self)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .catalogue import Catalogue, catalogue
+from calcflow.model.catalogue import Catalogue, catalogue
 
 
 @cache

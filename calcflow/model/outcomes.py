@@ -1,7 +1,7 @@
 """What follows a needle-biopsy result: cancer found at excision, localisation results, and plain words.
 
 Data: `calcflow/data/outcomes.yaml`, validated with pydantic (errors name the file, the entry and the field) and
-cross-checked: unique ids, source keys that exist in `book/references.bib`, and exactly one plain sentence for
+cross-checked: unique ids, source keys that exist in `calcflow/data/references.bib`, and exactly one plain sentence for
 every route of the pathway. The route an assessment took is read from `calcflow.rules`, never re-decided here.
 """
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .catalogue import (DATA_DIR, REFERENCES, Catalogue, _validate_with, bibliography_keys, catalogue,
+from calcflow.model.catalogue import (DATA_DIR, REFERENCES, Catalogue, _validate_with, bibliography_keys, catalogue,
                         read_yaml)
-from .errors import DataError, InvalidChoice
-from .schema import Entry, Sourced
-from .tables import Table
+from calcflow.errors import DataError, InvalidChoice
+from calcflow.model.schema import Entry, Sourced
+from calcflow.figures.tables import Table
 
 OUTCOMES = DATA_DIR / "outcomes.yaml"
 UPGRADE_GROUPS = ("result", "b3-lesion")
@@ -104,7 +104,7 @@ def _cross_check(data: Outcomes, name: str, cat: Catalogue, known_keys: frozense
                     if key not in known_keys:
                         where = getattr(item, "id", None) or getattr(item, "route")
                         raise DataError(f"{name}: {section} {where!r}: field 'sources': unknown source key "
-                                        f"{key!r} (not in book/references.bib)")
+                                        f"{key!r} (not in calcflow/data/references.bib)")
 
 
 def load_outcomes(path: Path = OUTCOMES, references: Path | None = REFERENCES,

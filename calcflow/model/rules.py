@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalogue import Catalogue
-from .errors import ImpossibleCombination, InvalidChoice
+from calcflow.model.catalogue import Catalogue
+from calcflow.errors import ImpossibleCombination, InvalidChoice
 
 BIRADS_ORDER = ("1", "2", "3", "4A", "4B", "4C", "5")
 BENIGN = ("1", "2")

@@ -18,11 +18,11 @@ from __future__ import annotations
 import itertools
 from functools import cache
 
-from .assessment import (CATEGORY_FIELDS, DESCRIBED, FIELDS, OPTIONAL, answer_sources, categorise, route_for)
-from .catalogue import Catalogue, catalogue
-from .errors import CalcflowError
-from .references import short_citations
-from .rules import BIRADS_ORDER
+from calcflow.model.assessment import (CATEGORY_FIELDS, DESCRIBED, FIELDS, OPTIONAL, answer_sources, categorise, route_for)
+from calcflow.model.catalogue import Catalogue, catalogue
+from calcflow.errors import CalcflowError
+from calcflow.model.references import short_citations
+from calcflow.model.rules import BIRADS_ORDER
 
 ROUTE_AXES = ("system", "setting", "history", "birads", "result", "concordance")
 

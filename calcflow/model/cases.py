@@ -1,7 +1,7 @@
 """The case library: teaching cases with a vignette, a synthetic image and the expert's answer at each step.
 
 Cases live in `calcflow/data/cases.yaml`. Loading validates them (pydantic, extra fields forbidden) and then
-checks what a schema cannot see: unique ids, source keys that exist in `book/references.bib`, descriptor values
+checks what a schema cannot see: unique ids, source keys that exist in `calcflow/data/references.bib`, descriptor values
 that exist in the lexicon, and — the point of the library — that every expert answer is the one `calcflow.assess`
 gives for the case. A case that contradicts the model does not load. Errors name the file, the case and the field.
 
@@ -27,17 +27,17 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .assessment import Assessment, assess
-from .catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue, read_yaml
-from .errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
-from .rules import BIRADS_ORDER
-from .schema import BiradsId, RcrId
-from .synthetic import MAGNIFICATION_VIEW, Patch, make_patch
+from calcflow.model.assessment import Assessment, assess
+from calcflow.model.catalogue import REFERENCES, _validate_with, bibliography_keys, catalogue, read_yaml
+from calcflow.errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
+from calcflow.model.rules import BIRADS_ORDER
+from calcflow.model.schema import BiradsId, RcrId
+from calcflow.synthetic import MAGNIFICATION_VIEW, Patch, make_patch
 
 if TYPE_CHECKING:
-    from .catalogue import Catalogue
+    from calcflow.model.catalogue import Catalogue
 
-CASES_FILE = Path(__file__).parent / "data" / "cases.yaml"
+CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "cases.yaml"
 
 DESCRIPTOR_STEPS = ("size", "shape", "pattern")
 STEPS = (*DESCRIPTOR_STEPS, "category", "next_test", "after_result")
@@ -200,7 +200,7 @@ def _check_case(name: str, c: Case, known_keys: frozenset[str] | None) -> None:
             given = getattr(c.expert, step)
             for key in given.sources if given is not None else ():
                 if key not in known_keys:
-                    fail(f"expert.{step}.sources", f"unknown source key {key!r} (not in book/references.bib)")
+                    fail(f"expert.{step}.sources", f"unknown source key {key!r} (not in calcflow/data/references.bib)")
     try:
         a = c.assessment()
     except ImpossibleCombination as exc:
@@ -266,7 +266,7 @@ def _scale_bar_mm(window_mm: float) -> int:
 
 def case_figure(c: Case):
     """The case image as a matplotlib Figure with a scale bar, titled without giving the answer away."""
-    from .patches import patch_figure
+    from calcflow.figures.patches import patch_figure
 
     patch = case_image(c)
     return patch_figure(patch, title=c.title, zoom_mm=c.image.zoom_mm, scale_bar_mm=_scale_bar_mm(_window_mm(c, patch)))
@@ -274,7 +274,7 @@ def case_figure(c: Case):
 
 def _window_pixels(patch: Patch, zoom_mm: float | None) -> tuple[int, int, int, int]:
     """(row0, row1, col0, col1) of the square the figure shows (patches._window), in image pixels."""
-    from .patches import _window
+    from calcflow.figures.patches import _window
 
     left, right, bottom, top = _window(patch, zoom_mm)
     (c0, c1), (r0, r1) = patch.to_pixels([left, right], [top, bottom])
@@ -428,8 +428,8 @@ def _case_row(c: Case, cat) -> dict:
 
 @cache
 def _player_table() -> dict:
-    from . import flowchart
-    from .references import short_citations
+    from calcflow.figures import flowchart
+    from calcflow.model.references import short_citations
 
     cat = catalogue()
     rows = [_case_row(c, cat) for c in cases()]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InvalidChoice
-from .synthetic import MAGNIFICATION_VIEW, PATTERNS, SHAPES, TYPICAL_PATTERN, VIEWS, Patch, make_patch
+from calcflow.errors import InvalidChoice
+from calcflow.synthetic import MAGNIFICATION_VIEW, PATTERNS, SHAPES, TYPICAL_PATTERN, VIEWS, Patch, make_patch
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = {"orange": "#E69F00", "sky-blue": "#56B4E9", "bluish-green": "#009E73", "yellow": "#F0E442",
@@ -27,7 +27,7 @@ DPI = 150
 
 def descriptor_label(field: str, value: str) -> str:
     """The lexicon's plain label for a shape or pattern id (one source of truth: calcflow/data/lexicon.yaml)."""
-    from .catalogue import catalogue
+    from calcflow.model.catalogue import catalogue
 
     return catalogue().descriptor(field, value).label
 

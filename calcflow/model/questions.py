@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .catalogue import REFERENCES, _validate_with, bibliography_keys, read_yaml
-from .errors import DataError, InvalidChoice
+from calcflow.model.catalogue import REFERENCES, _validate_with, bibliography_keys, read_yaml
+from calcflow.errors import DataError, InvalidChoice
 
-QUESTIONS_DIR = Path(__file__).parent / "data" / "questions"
+QUESTIONS_DIR = Path(__file__).resolve().parents[1] / "data" / "questions"
 
 
 class Option(BaseModel):
@@ -59,7 +59,7 @@ def load_bank(path: Path, known_keys: frozenset[str] | None = None) -> QuestionB
         for key in q.sources if known_keys is not None else ():
             if key not in known_keys:
                 raise DataError(f"{path.name}: question {q.id!r}: field 'sources': unknown source key {key!r} "
-                                "(not in book/references.bib)")
+                                "(not in calcflow/data/references.bib)")
     if bank.chapter != path.stem:
         raise DataError(f"{path.name}: field 'chapter': {bank.chapter!r} should match the file name {path.stem!r}")
     return bank
@@ -76,14 +76,3 @@ def bank(chapter: str) -> QuestionBank:
     if chapter not in all_banks:
         raise InvalidChoice("chapter", chapter, list(all_banks))
     return all_banks[chapter]
-
-
-def learning_checks(chapter: str):
-    """A chapter's learning checks: its bank as an interactive quiz (`calcflow.widgets.Quiz`).
-
-    Live in JupyterLab; in the static book a self-contained quiz that needs no kernel and no network, with a
-    printable copy (answers folded) for readers without JavaScript. An unknown chapter lists the valid ones.
-    """
-    from .widgets.quiz import Quiz  # here, not at the top: the widget imports this module
-
-    return Quiz(chapter)

@@ -1,9 +1,9 @@
-"""Short, readable citations ("Menezes et al. 2017") for keys in book/references.bib."""
+"""Short, readable citations ("Menezes et al. 2017") for keys in calcflow/data/references.bib."""
 from __future__ import annotations
 
 from functools import cache
 
-from .catalogue import REFERENCES
+from calcflow.model.catalogue import REFERENCES
 
 
 @cache

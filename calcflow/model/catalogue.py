@@ -1,7 +1,7 @@
 """Load the data files, validate them, and offer lookups by id.
 
 Validation is pydantic (the schema in `schema.py`) plus the cross-references a schema cannot see:
-unique ids, edges that lead to real steps, and source keys that exist in `book/references.bib`.
+unique ids, edges that lead to real steps, and source keys that exist in `calcflow/data/references.bib`.
 Every error names the file, the entry and the field.
 """
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import Any, Iterable
 import yaml
 from pydantic import ValidationError
 
-from . import schema
-from .errors import DataError
+from calcflow.model import schema
+from calcflow.errors import DataError
 
-DATA_DIR = Path(__file__).parent / "data"
-REFERENCES = Path(__file__).resolve().parents[1] / "book" / "references.bib"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+REFERENCES = DATA_DIR / "references.bib"
 
 
 def bibliography_keys(path: Path = REFERENCES) -> frozenset[str]:
@@ -196,7 +196,7 @@ def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
                 for key in item.sources:
                     if key not in known_keys:
                         raise DataError(f"{name}: {where}: field 'sources': unknown source key {key!r} "
-                                        f"(not in book/references.bib)")
+                                        f"(not in calcflow/data/references.bib)")
 
 
 def read_yaml(path: Path) -> Any:

@@ -11,9 +11,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from .catalogue import Catalogue, catalogue
-from .errors import DataError, InvalidChoice
-from .patches import OKABE_ITO, _new_figure
+from calcflow.model.catalogue import Catalogue, catalogue
+from calcflow.errors import DataError, InvalidChoice
+from calcflow.figures.patches import OKABE_ITO, _new_figure
 
 ATLAS_SOURCE = "biradsAtlas2013"
 # How each study was designed, by its source key: the atlas's literature summary, a pooled meta-analysis, or
