@@ -50,7 +50,7 @@ COMMIT_PROBE = """(root) => {
 def commits_to_make() -> list[tuple[str, str, str]]:
     """(case id, step, answer) for every question of the first cases, at least MIN_COMMITS of them: the expert's
     answer at every other step, a wrong one at the rest, so that both kinds of feedback are drawn."""
-    from calcflow.model.cases import player_table
+    from calcflow.widgets.payloads import player_table
 
     table = player_table()
     plan = []

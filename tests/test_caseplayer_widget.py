@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from calcflow import InvalidChoice
-from calcflow.model.cases import cases, player_table
+from calcflow.model.cases import cases
+from calcflow.widgets.payloads import player_table
 from calcflow.widgets import CasePlayer
 from calcflow.widgets.caseplayer import CSS, ESM
 from calcflow.widgets.standalone import SHARED

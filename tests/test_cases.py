@@ -14,9 +14,11 @@ import yaml
 
 import calcflow
 from calcflow import DataError, InvalidChoice
-from calcflow.model.cases import (CASES_FILE, IMAGE_PX, STEPS, case, case_figure, case_image, cases, image_png, load_cases,
-                            player_table)
-from calcflow.model.catalogue import REFERENCES, bibliography_keys, catalogue
+from calcflow.figures.caseimages import IMAGE_PX, case_figure, case_image, image_png
+from calcflow.model.cases import CASES_FILE, STEPS, case, cases, load_cases
+from calcflow.model.catalogue import catalogue
+from calcflow.model.load import REFERENCES, bibliography_keys
+from calcflow.widgets.payloads import player_table
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = cases()
@@ -289,7 +291,7 @@ def _set(*keys, value):
 def test_malformed_case_names_file_case_and_field(tmp_path, change, expected):
     path = _write(tmp_path, change)
     with pytest.raises(DataError) as exc:
-        load_cases(path, references=None)
+        load_cases(path)
     message = str(exc.value)
     for word in ["cases.yaml", "'punctate-group-baseline-uk'", *expected]:
         assert word in message, (word, message)
@@ -306,7 +308,7 @@ def test_malformed_case_names_file_case_and_field(tmp_path, change, expected):
 def test_malformed_us_case_names_file_case_and_field(tmp_path, change, expected):
     path = _write(tmp_path, change, case_id="benign-result-judged-discordant")
     with pytest.raises(DataError) as exc:
-        load_cases(path, references=None)
+        load_cases(path)
     for word in ["cases.yaml", "'benign-result-judged-discordant'", *expected]:
         assert word in str(exc.value), (word, str(exc.value))
 
@@ -314,7 +316,7 @@ def test_malformed_us_case_names_file_case_and_field(tmp_path, change, expected)
 def test_a_judgement_on_a_result_that_takes_none_is_refused(tmp_path):
     path = _write(tmp_path, _set("concordance", value="concordant"), case_id="fine-pleomorphic-dcis-us")
     with pytest.raises(DataError) as exc:
-        load_cases(path, references=None)
+        load_cases(path)
     for word in ["cases.yaml", "'fine-pleomorphic-dcis-us'", "field 'concordance'", "leave it out"]:
         assert word in str(exc.value), (word, str(exc.value))
 
@@ -333,7 +335,7 @@ def test_duplicate_id_is_named(tmp_path):
     twin = next(c for c in raw["cases"] if c["id"] == "punctate-group-baseline-uk")
     path = _write(tmp_path, lambda raw: None, extra=[twin])
     with pytest.raises(DataError, match=r"cases.yaml: case 'punctate-group-baseline-uk': field 'id': duplicate id"):
-        load_cases(path, references=None)
+        load_cases(path)
 
 
 def test_missing_file_and_bad_yaml_are_data_errors(tmp_path):
@@ -390,7 +392,7 @@ def _options(table, row, step):
 def test_player_table_is_json_and_the_same_in_a_fresh_process():
     text = json.dumps(player_table(), sort_keys=True, ensure_ascii=False)
     assert len(text.encode()) < 800_000, "the table is embedded in a page: keep it lean"
-    program = ("import hashlib, json; from calcflow.model.cases import player_table\n"
+    program = ("import hashlib, json; from calcflow.widgets.payloads import player_table\n"
                "print(hashlib.sha256(json.dumps(player_table(), sort_keys=True, ensure_ascii=False)"
                ".encode()).hexdigest())\n")
     runs = [subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,

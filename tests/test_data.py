@@ -6,14 +6,38 @@ import pytest
 import yaml
 
 from calcflow import DataError
-from calcflow.model.catalogue import DATA_DIR, REFERENCES, bibliography_keys, catalogue, load
+from calcflow.model.catalogue import catalogue, load
+from calcflow.model.load import DATA_DIR, REFERENCES, bibliography_keys
 
 
-def test_every_source_key_resolves_in_references_bib():
-    keys = bibliography_keys()
-    used = catalogue().all_sources()
-    assert used, "no sources found"
-    assert used <= keys, f"unknown keys: {sorted(used - keys)}"
+def _sources_in(node) -> set[str]:
+    """Every key under a `sources:` anywhere in raw YAML (read here, not through the loader)."""
+    if isinstance(node, dict):
+        own = set(node.get("sources") or ()) if isinstance(node.get("sources"), list) else set()
+        return own.union(*(_sources_in(v) for k, v in node.items() if k != "sources"))
+    if isinstance(node, list):
+        return set().union(*(_sources_in(v) for v in node)) if node else set()
+    return set()
+
+
+def test_every_source_key_in_every_data_file_resolves_in_references_bib():
+    from pybtex.database import parse_file
+
+    keys = set(parse_file(str(REFERENCES), bib_format="bibtex").entries)   # a second path to the keys
+    files = sorted(DATA_DIR.glob("*.yaml")) + sorted((DATA_DIR / "questions").glob("*.yaml"))
+    assert len(files) == 8 + 10, [f.name for f in files]    # 8 data files and 10 chapter question banks
+    for path in files:
+        used = _sources_in(yaml.safe_load(path.read_text(encoding="utf-8")))
+        assert used, f"{path.name}: no sources found"
+        assert used <= keys, f"{path.name}: unknown keys {sorted(used - keys)}"
+    assert bibliography_keys() == frozenset(keys)
+
+
+def test_a_missing_bibliography_is_an_error_not_a_silent_skip(tmp_path):
+    for name in ("lexicon.yaml", "scales.yaml", "pathway.yaml", "rules.yaml", "evidence.yaml"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    with pytest.raises(DataError, match=r"references\.bib: bibliography not found"):
+        load(tmp_path, tmp_path / "references.bib")
 
 
 def test_every_entry_is_sourced():

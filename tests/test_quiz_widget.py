@@ -18,7 +18,7 @@ import yaml
 
 from calcflow import DataError, InvalidChoice
 from calcflow.model import questions
-from calcflow.model.catalogue import bibliography_keys
+from calcflow.model.load import bibliography_keys
 from calcflow.model.questions import QUESTIONS_DIR, bank, banks
 from calcflow.widgets import learning_checks
 from calcflow.model.references import short_citation

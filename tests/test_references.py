@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from pybtex.database import parse_file
 
-from calcflow.model.catalogue import REFERENCES
+from calcflow.model.load import REFERENCES
 
 # Hosts that copy other people's papers and books, forums, lay aggregators and AI summaries: never a source.
 DENIED_HOSTS = {

@@ -6,10 +6,11 @@ import yaml
 
 import calcflow
 from calcflow import DataError, InvalidChoice
-from calcflow.model.catalogue import REFERENCES, bibliography_keys, catalogue
+from calcflow.model.catalogue import catalogue
+from calcflow.model.load import REFERENCES, bibliography_keys
 from calcflow.figures.registry import MODULES, registry, save
-from calcflow.model.outcomes import (OUTCOMES, load_outcomes, localisation_table, outcomes, plain_words, route_of,
-                               upgrade_rates, upgrade_table)
+from calcflow.figures.tables import localisation_table, upgrade_table
+from calcflow.model.outcomes import OUTCOMES, load_outcomes, outcomes, plain_words, upgrade_rates
 from calcflow.figures.results import FIGURES, upgrade_bars
 
 
@@ -115,7 +116,7 @@ def test_tables_cite_every_row():
 ])
 def test_route_of_follows_the_model(kwargs, route):
     a = calcflow.assess(**kwargs)
-    assert route_of(a) == route
+    assert a.deciding_route == route
 
 
 def test_plain_words_box_uses_the_leaflet_and_route_sentences():

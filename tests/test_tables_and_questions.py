@@ -8,7 +8,8 @@ import yaml
 import calcflow
 from calcflow import DataError, InvalidChoice
 from calcflow.figures import flowchart, tables
-from calcflow.model.catalogue import bibliography_keys, catalogue
+from calcflow.model.catalogue import catalogue
+from calcflow.model.load import bibliography_keys
 from calcflow.model.questions import QUESTIONS_DIR, banks, load_bank
 from calcflow.widgets import learning_checks
 

@@ -11,12 +11,13 @@ import yaml
 
 from calcflow import DataError
 from calcflow.figures import workup as wp
-from calcflow.model.catalogue import REFERENCES, bibliography_keys
+from calcflow.model import workup as wm
+from calcflow.model.load import REFERENCES, bibliography_keys
 from calcflow.figures.registry import registry, save
 
 
 def test_every_entry_has_sources_that_resolve():
-    data = wp.workup()
+    data = wm.workup()
     keys = bibliography_keys()
     assert data.underestimation and data.comparison
     for item in (*data.underestimation, *data.comparison):
@@ -24,7 +25,7 @@ def test_every_entry_has_sources_that_resolve():
 
 
 def test_the_headline_numbers_are_in_the_data():
-    by_id = {e.id: {r.device: r for r in e.rates} for e in wp.workup().underestimation}
+    by_id = {e.id: {r.device: r for r in e.rates} for e in wm.workup().underestimation}
     assert by_id["brennan-dcis-pooled"]["any"].rate == 25.9
     assert by_id["brennan-dcis-pooled"]["any"].ci == (22.5, 29.5)
     assert (by_id["ahrq-dcis-stereotactic"]["core"].rate, by_id["ahrq-dcis-stereotactic"]["vacuum"].rate) == (26, 11)
@@ -32,7 +33,7 @@ def test_the_headline_numbers_are_in_the_data():
 
 def _broken_copy(tmp_path, change):
     path = tmp_path / "workup.yaml"
-    shutil.copy(wp.WORKUP_FILE, path)
+    shutil.copy(wm.WORKUP_FILE, path)
     raw = yaml.safe_load(path.read_text())
     change(raw)
     path.write_text(yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
@@ -47,7 +48,7 @@ def _broken_copy(tmp_path, change):
     (lambda raw: raw["underestimation"][0].update(guidance="by eye"),
      r"workup.yaml: underestimation entry 'ahrq-dcis-stereotactic': field 'guidance'"),
     (lambda raw: raw["comparison"][0].update(colour="blue"),
-     r"workup.yaml: comparison entry #1: field 'colour': unknown field"),
+     r"workup.yaml: comparison entry 'Needle size': field 'colour': unknown field"),
     (lambda raw: raw["underestimation"][0]["rates"].append({"device": "core", "rate": 1}),
      r"workup.yaml: underestimation entry 'ahrq-dcis-stereotactic'.*each device may appear once"),
     (lambda raw: raw["underestimation"].append(dict(raw["underestimation"][0])),
@@ -57,16 +58,16 @@ def _broken_copy(tmp_path, change):
 ])
 def test_malformed_workup_names_file_entry_and_field(tmp_path, change, expected):
     with pytest.raises(DataError, match=expected):
-        wp.load_workup(_broken_copy(tmp_path, change), REFERENCES)
+        wm.load_workup(_broken_copy(tmp_path, change), REFERENCES)
 
 
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(DataError, match="workup.yaml: file not found"):
-        wp.load_workup(tmp_path / "workup.yaml")
+        wm.load_workup(tmp_path / "workup.yaml")
 
 
 def test_plot_has_one_point_per_device_rate():
-    data = wp.workup()
+    data = wm.workup()
     fig = wp.underestimation_plot(data)
     (ax,) = [a for a in fig.axes if a.get_label() == "underestimation"]
     for device in wp.DEVICE_ORDER:
@@ -78,7 +79,7 @@ def test_plot_has_one_point_per_device_rate():
 
 
 def test_tables_have_one_row_per_entry_with_citations():
-    data = wp.workup()
+    data = wm.workup()
     under = wp.underestimation_table(data)
     assert len(under.rows) == len(data.underestimation)
     assert "{cite:p}`brennan2011`" in under.to_markdown()

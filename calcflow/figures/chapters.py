@@ -12,8 +12,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from calcflow.figures.patches import ANNOTATION_COLOUR, GRID_ZOOM_MM, OKABE_ITO, _new_figure, add_scale_bar, descriptor_grid, \
-    descriptor_label, patch_figure, view_pair
+from calcflow.figures.patches import GRID_ZOOM_MM, add_scale_bar, descriptor_grid, descriptor_label, patch_figure, view_pair
+from calcflow.figures.style import ANNOTATION_COLOUR, OKABE_ITO, new_figure
+
 from calcflow.synthetic import MAGNIFICATION_VIEW, PIXEL_MM, TYPICAL_PATTERN, Patch, make_patch
 
 SCREENING_FIELD_MM = 60.0  # the widest scene synthetic.make_patch draws: enough to make a group look small
@@ -112,7 +113,7 @@ def _panel_grid(count: int, columns: int, label_lines: int, panel_in: float = 2.
     never run into the next row's titles; unused cells are switched off.
     """
     rows = -(-count // columns)
-    fig = _new_figure(panel_in * columns, (panel_in + 0.5 + 0.2 * label_lines) * rows)
+    fig = new_figure(panel_in * columns, (panel_in + 0.5 + 0.2 * label_lines) * rows)
     axes = fig.subplots(rows, columns, squeeze=False).flat
     for ax in axes[count:]:
         ax.set_axis_off()
@@ -141,7 +142,7 @@ def rods_and_casts(seed: int = 0):
     Both are linear and both follow ducts towards the nipple (off the left edge); the difference is calibre,
     smoothness and continuity, which is why a radiologist looks at the particles as well as the pattern.
     """
-    fig = _new_figure(8.6, 4.9)
+    fig = new_figure(8.6, 4.9)
     for ax, shape in zip(fig.subplots(1, 2), ("large-rod", "fine-linear-branching")):
         entry = _lexicon("shape", shape)
         patch = make_patch(shape, seed=seed)
@@ -159,7 +160,7 @@ def screening_view(shape: str = "fine-pleomorphic", pattern: str = "grouped", se
                    zoom_mm: float = SCREENING_ZOOM_MM):
     """A group of calcifications as a reader meets it: a wide screening field, then the same pixels enlarged."""
     patch = make_patch(shape, pattern, seed=seed, field_mm=SCREENING_FIELD_MM)
-    fig = _new_figure(8.8, 4.9)
+    fig = new_figure(8.8, 4.9)
     whole, enlarged = fig.subplots(1, 2)
     patch_figure(patch, ax=whole, title=f"Screening view: {SCREENING_FIELD_MM:g} mm of breast",
                  scale_bar_mm=10)
@@ -177,7 +178,7 @@ def screening_view(shape: str = "fine-pleomorphic", pattern: str = "grouped", se
 # ---------------------------------------------------------------------------------------------------------------
 def micro_and_macro(seed: int = 0, window_mm: float = 12.0):
     """A microcalcification group and a macrocalcification at the same scale, with the sizes measured."""
-    fig = _new_figure(8.6, 4.9)
+    fig = new_figure(8.6, 4.9)
     for ax, (size, shape) in zip(fig.subplots(1, 2), (("micro", "punctate"), ("macro", "coarse-popcorn"))):
         patch = make_patch(shape, seed=seed)
         patch_figure(patch, ax=ax, title=f"{_lexicon('size', size).label}\n"
@@ -195,7 +196,7 @@ def size_cutoffs(seed: int = 0):
     """
     import numpy as np
 
-    fig = _new_figure(8.8, 5.6)
+    fig = new_figure(8.8, 5.6)
     ax = fig.add_subplot()
     colours = {"typically-benign": OKABE_ITO["blue"], "suspicious": OKABE_ITO["vermillion"]}
     markers = {"typically-benign": "o", "suspicious": "D"}
@@ -322,7 +323,7 @@ def read_together(shape: str = "amorphous", patterns: tuple[str, ...] = ("diffus
     from calcflow.model.assessment import assess
 
     size = _lexicon("shape", shape).sizes[0]
-    fig = _new_figure(4.3 * len(patterns), 9.9)
+    fig = new_figure(4.3 * len(patterns), 9.9)
     axes = fig.subplots(2, len(patterns), squeeze=False)
     for column, pattern in enumerate(patterns):
         standard = make_patch(shape, pattern, seed=seed)

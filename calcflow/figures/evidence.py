@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from calcflow.model.catalogue import Catalogue, catalogue
 from calcflow.errors import DataError, InvalidChoice
-from calcflow.figures.patches import OKABE_ITO, _new_figure
+from calcflow.figures.style import OKABE_ITO, new_figure
 
 ATLAS_SOURCE = "biradsAtlas2013"
 # How each study was designed, by its source key: the atlas's literature summary, a pooled meta-analysis, or
@@ -132,7 +132,7 @@ def ppv_spread(kind: str = "shape", descriptors=None, cat: Catalogue | None = No
     rows = [evidence_rows(k, d, cat) for k, d in panels]
     bands = category_bands(cat)
     heights = [len(r) + 0.9 for r in rows]
-    fig = _new_figure(6.8, 1.3 + 0.28 * sum(heights))
+    fig = new_figure(6.8, 1.3 + 0.28 * sum(heights))
     header, *axes = fig.subplots(len(panels) + 1, 1, sharex=True,
                                  gridspec_kw={"height_ratios": [0.8] + heights})
     _band_header(header, bands)
@@ -263,7 +263,7 @@ def _icon_panel(ax, item: IconItem) -> None:
 def icon_array(percent: float, label: str = "", study: str = "", sources: tuple[str, ...] = (),
                bound: str = "about"):
     """One 10 × 10 icon array: of 100 women with this finding, `round(percent)` have cancer (filled, vermillion)."""
-    fig = _new_figure(2.9, 3.7)
+    fig = new_figure(2.9, 3.7)
     ax = fig.add_subplot()
     ax.set_label("icon-array")
     _icon_panel(ax, IconItem(label, percent, study, tuple(sources), bound))
@@ -276,7 +276,7 @@ def icon_arrays(items, columns: int | None = None):
     items = list(items)
     columns = columns or len(items)
     rows = -(-len(items) // columns)
-    fig = _new_figure(2.35 * columns, 3.2 * rows + 0.4)
+    fig = new_figure(2.35 * columns, 3.2 * rows + 0.4)
     axes = fig.subplots(rows, columns, squeeze=False)
     for ax, item in zip(axes.flat, items):
         ax.set_label("icon-array")

@@ -9,20 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from calcflow.errors import InvalidChoice
+from calcflow.figures.style import ANNOTATION_COLOUR, OKABE_ITO, new_figure, outlined
 from calcflow.synthetic import MAGNIFICATION_VIEW, PATTERNS, SHAPES, TYPICAL_PATTERN, VIEWS, Patch, make_patch
 
 # Okabe & Ito (2008), safe for the common colour-vision deficiencies.
-OKABE_ITO = {"orange": "#E69F00", "sky-blue": "#56B4E9", "bluish-green": "#009E73", "yellow": "#F0E442",
-             "blue": "#0072B2", "vermillion": "#D55E00", "reddish-purple": "#CC79A7", "black": "#000000"}
-ANNOTATION_COLOUR = OKABE_ITO["orange"]
 NEUTRAL_SHAPE = "punctate"  # the plain particle used to show distributions
 # Microcalcification shapes are shown enlarged in the shape grid (same pixels, a 12 mm window), as a reader would
 # zoom in; the others are shown over the whole field.
 GRID_ZOOM_MM = {"skin": 12.0, "punctate": 12.0, "milk-of-calcium": 12.0, "amorphous": 12.0,
                 "coarse-heterogeneous": 12.0, "fine-pleomorphic": 12.0}
 GRID_KINDS = ("shape", "pattern")
-SAVE_FORMATS = (".png", ".svg")
-DPI = 150
 
 
 def descriptor_label(field: str, value: str) -> str:
@@ -32,22 +28,7 @@ def descriptor_label(field: str, value: str) -> str:
     return catalogue().descriptor(field, value).label
 
 
-def _new_figure(width_in: float, height_in: float):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
-    FigureCanvasAgg(fig)
-    return fig
-
-
-def _outlined(width: float = 2.5):
-    from matplotlib import patheffects
-
-    return [patheffects.withStroke(linewidth=width, foreground="black")]
-
-
-def _window(patch: Patch, zoom_mm: float | None) -> tuple[float, float, float, float]:
+def window(patch: Patch, zoom_mm: float | None) -> tuple[float, float, float, float]:
     """(left, right, bottom, top) in scene mm: the whole view, or a zoom_mm square round the finding."""
     left, right, bottom, top = patch.extent
     if not zoom_mm or zoom_mm >= patch.view_mm:
@@ -65,9 +46,9 @@ def add_scale_bar(ax, window: tuple[float, float, float, float], length_mm: floa
     inset = 0.06 * side
     x_end, y = right - inset, bottom - inset
     ax.plot([x_end - length_mm, x_end], [y, y], color="white", linewidth=3, solid_capstyle="butt",
-            path_effects=_outlined(5.5), zorder=5)
+            path_effects=outlined(5.5), zorder=5)
     ax.text(x_end - length_mm / 2, y - 0.025 * side, f"{length_mm:g} mm", color="white", ha="center",
-            va="bottom", fontsize=9, fontweight="bold", path_effects=_outlined(2.5), zorder=5)
+            va="bottom", fontsize=9, fontweight="bold", path_effects=outlined(2.5), zorder=5)
 
 
 def patch_figure(patch: Patch, ax=None, scale_bar_mm: float | None = 5, title: str | None = None,
@@ -79,7 +60,7 @@ def patch_figure(patch: Patch, ax=None, scale_bar_mm: float | None = 5, title: s
     only a square of that side round the finding (same pixels, enlarged).
     """
     if ax is None:
-        fig = _new_figure(4.2, 4.4)
+        fig = new_figure(4.2, 4.4)
         ax = fig.add_subplot()
     fig = ax.figure
     ax.imshow(patch.image, cmap="gray", vmin=0.0, vmax=1.0, extent=patch.extent, interpolation="antialiased")
@@ -90,7 +71,7 @@ def patch_figure(patch: Patch, ax=None, scale_bar_mm: float | None = 5, title: s
 
         ax.add_patch(Polygon(patch.region_mm, closed=True, fill=False, edgecolor=ANNOTATION_COLOUR, linewidth=1.5,
                              linestyle="--", zorder=4))
-    window = _window(patch, zoom_mm)
+    window = window(patch, zoom_mm)
     ax.set_xlim(window[0], window[1])
     ax.set_ylim(window[2], window[3])
     if scale_bar_mm:
@@ -115,7 +96,7 @@ def descriptor_grid(kind: str = "shape", seed: int = 0, columns: int = 5):
     else:
         panels = [(NEUTRAL_SHAPE, p) for p in PATTERNS]
     rows = -(-len(panels) // columns)
-    fig = _new_figure(2.7 * columns, 3.0 * rows)
+    fig = new_figure(2.7 * columns, 3.0 * rows)
     axes = fig.subplots(rows, columns, squeeze=False)
     for ax, (shape, pattern) in zip(axes.flat, panels):
         patch = make_patch(shape, pattern, seed=seed)
@@ -148,7 +129,7 @@ def magnification_pair(shape: str, pattern: str | None = None, seed: int = 0,
 
     plain = make_patch(shape, pattern, seed=seed, view=view)
     magnified = make_patch(shape, pattern, seed=seed, magnification=magnification, view=view)
-    fig = _new_figure(8.4, 4.6)
+    fig = new_figure(8.4, 4.6)
     left_ax, right_ax = fig.subplots(1, 2)
     patch_figure(plain, ax=left_ax, title="Standard view (1×)")
     x0, y0 = magnified.origin_mm
@@ -162,26 +143,10 @@ def magnification_pair(shape: str, pattern: str | None = None, seed: int = 0,
 
 def view_pair(shape: str = "milk-of-calcium", pattern: str | None = None, seed: int = 0, zoom_mm: float = 12.0):
     """The same finding on the CC and the 90° lateral view: milk of calcium changes shape (smudge -> teacup)."""
-    fig = _new_figure(8.4, 4.6)
+    fig = new_figure(8.4, 4.6)
     for ax, view, name in zip(fig.subplots(1, 2), VIEWS, ("Craniocaudal (CC) view", "90° lateral view")):
         patch = make_patch(shape, pattern, seed=seed, view=view, magnification=MAGNIFICATION_VIEW)
         patch_figure(patch, ax=ax, title=name, zoom_mm=zoom_mm, scale_bar_mm=2)
     fig.suptitle(f"{descriptor_label('shape', patch.shape)} · {descriptor_label('pattern', patch.pattern)}",
                  fontsize=11)
     return fig
-
-
-def save_figure(fig, path, dpi: int = DPI) -> Path:
-    """Write a figure as PNG or SVG, byte-identical on every run (no version stamp, date or random ids)."""
-    import matplotlib
-
-    path = Path(path)
-    if path.suffix.lower() not in SAVE_FORMATS:
-        raise InvalidChoice("figure format", path.suffix or path.name, list(SAVE_FORMATS))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() == ".png":
-        fig.savefig(path, dpi=dpi, metadata={"Software": None})
-    else:
-        with matplotlib.rc_context({"svg.hashsalt": "calcflow", "svg.fonttype": "path"}):
-            fig.savefig(path, metadata={"Date": None, "Creator": None})
-    return path

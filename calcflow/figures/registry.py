@@ -9,7 +9,7 @@ import importlib
 import sys
 from pathlib import Path
 
-from calcflow.figures.patches import save_figure as save  # fixed metadata: same bytes on every run
+from calcflow.figures.style import save_figure as save  # fixed metadata: same bytes on every run
 
 MODULES = ("calcflow.figures.chapters", "calcflow.figures.evidence", "calcflow.figures.workup", "calcflow.figures.results")
 OUTPUT = Path(__file__).resolve().parents[2] / "figures"

@@ -7,7 +7,7 @@ names its study and prints its value.
 from __future__ import annotations
 
 from calcflow.model.outcomes import Outcomes, upgrade_rates
-from calcflow.figures.patches import OKABE_ITO, _new_figure
+from calcflow.figures.style import OKABE_ITO, new_figure
 
 # One Okabe–Ito colour (and a hatch, so colour is never the only cue) per study.
 STUDY_STYLE = {"Lee 2003": (OKABE_ITO["blue"], ""), "Saladin 2016": (OKABE_ITO["orange"], "//"),
@@ -20,7 +20,7 @@ def upgrade_bars(data: Outcomes | None = None):
     """Horizontal bars: % cancer at excision after B4, B3 (all, with/without atypia) and each kind of B3 lesion."""
     groups = [(g, upgrade_rates(g, data)) for g in PANEL_TITLES]
     heights = [len(items) for _, items in groups]
-    fig = _new_figure(7.0, 0.56 * sum(heights) + 1.6)
+    fig = new_figure(7.0, 0.56 * sum(heights) + 1.6)
     axes = fig.subplots(len(groups), 1, sharex=True, gridspec_kw={"height_ratios": heights})
     studies_shown: dict[str, tuple[str, str]] = {}
     for ax, (group, items) in zip(axes, groups):

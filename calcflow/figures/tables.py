@@ -8,7 +8,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from calcflow.model.assessment import assess, results_for
+from calcflow.model.cases import cases
 from calcflow.model.catalogue import Catalogue, catalogue
+from calcflow.model.outcomes import Outcomes, outcomes, upgrade_rates
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,6 @@ def scale_table(cat: Catalogue | None = None) -> Table:
 
 def result_table(system: str = "uk", cat: Catalogue | None = None) -> Table:
     """One system's biopsy results and where each leads, taken from the model (after a suspicious finding)."""
-    from calcflow.model.assessment import assess, results_for
-
     cat = cat or catalogue()
     rows, sources = [], []
     for code in results_for(system, cat):
@@ -119,8 +120,6 @@ def case_table() -> Table:
     """The case library without spoilers: number (as in the case player's menu), title, how the woman came, practice.
 
     Not the case ids: they name the finding ("fine-linear-segmental") and would give the answers away."""
-    from calcflow.model.cases import cases
-
     cat = catalogue()
     came = {("screening", "none"): "Screening", ("symptomatic", "none"): "Breast symptom",
             ("screening", "treated-breast"): "Yearly mammogram after treatment",
@@ -128,3 +127,17 @@ def case_table() -> Table:
     rows = tuple((str(n), c.title, came[(c.vignette.setting, c.history)], cat.descriptor("system", c.system).label)
                  for n, c in enumerate(cases(), 1))
     return Table(("Case", "Title", "How she came", "Practice"), rows)
+
+
+def upgrade_table(group: str | None = None, data: Outcomes | None = None) -> Table:
+    """Cancer found at excision after a B3 or B4 needle biopsy (outcomes.yaml), one row per study."""
+    rows = tuple((u.label, f"{u.percent:g}%", u.count, u.population, u.study) for u in upgrade_rates(group, data))
+    return Table(("Needle-biopsy result", "Cancer at excision", "Number", "Population", "Study"), rows,
+                 tuple(tuple(u.sources) for u in upgrade_rates(group, data)))
+
+
+def localisation_table(data: Outcomes | None = None) -> Table:
+    """How localisation techniques compared (outcomes.yaml), one row per study."""
+    items = (data or outcomes()).localisation
+    rows = tuple((i.technique, i.study, i.patients, " ".join(i.finding.split())) for i in items)
+    return Table(("Technique", "Study", "Patients", "What it found"), rows, tuple(tuple(i.sources) for i in items))

@@ -1,86 +1,13 @@
 """The work-up after recall, drawn: how often a core needle and a vacuum-assisted device underestimate disease.
 
-The numbers live in `calcflow/data/workup.yaml` (every entry with sources), validated here with pydantic; a
-malformed file names the file, the entry and the field, like the other data files. Figures use the Okabe–Ito
-palette, and each device has its own marker shape as well as its own colour. Nothing here is random.
+The numbers come from `calcflow.model.workup`. Figures use the Okabe–Ito palette, and each device has its own marker
+shape as well as its own colour. Nothing here is random.
 """
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-from typing import Literal
-
-from pydantic import Field, model_validator
-
-from calcflow.model.catalogue import DATA_DIR, REFERENCES, _validate_with, bibliography_keys, read_yaml
-from calcflow.errors import DataError
-from calcflow.figures.patches import OKABE_ITO, _new_figure
-from calcflow.model.schema import Entry, Sourced
-
-WORKUP_FILE = DATA_DIR / "workup.yaml"
-
-
-# --- schema -------------------------------------------------------------------------------------------------
-class DeviceRate(Entry):
-    device: Literal["core", "vacuum", "any"]
-    rate: float = Field(ge=0, le=100)
-    gauge: str | None = None
-    ci: tuple[float, float] | None = None
-
-
-class Underestimation(Sourced):
-    id: str
-    study: str
-    upgrade: str
-    guidance: Literal["stereotactic", "ultrasound", "mixed", "not stated"]
-    population: str
-    rates: tuple[DeviceRate, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _one_rate_per_device(self):
-        devices = [r.device for r in self.rates]
-        if len(set(devices)) != len(devices):
-            raise ValueError(f"each device may appear once in 'rates', found {devices}")
-        return self
-
-
-class Comparison(Sourced):
-    measure: str
-    core: str
-    vacuum: str
-
-
-class Workup(Entry):
-    underestimation: tuple[Underestimation, ...]
-    comparison: tuple[Comparison, ...]
-
-
-def load_workup(path: Path = WORKUP_FILE, references: Path | None = REFERENCES) -> Workup:
-    """Read and validate workup.yaml: the schema, unique ids, and source keys that exist in references.bib."""
-    name = path.name
-    workup = _validate_with(Workup, name, read_yaml(path))
-    seen = set()
-    for entry in workup.underestimation:
-        if entry.id in seen:
-            raise DataError(f"{name}: underestimation {entry.id!r}: field 'id': duplicate id")
-        seen.add(entry.id)
-    if references is not None and references.exists():
-        keys = bibliography_keys(references)
-        named = [(f"underestimation {e.id!r}", e) for e in workup.underestimation]
-        named += [(f"comparison {c.measure!r}", c) for c in workup.comparison]
-        for where, item in named:
-            for key in item.sources:
-                if key not in keys:
-                    raise DataError(f"{name}: {where}: field 'sources': unknown source key {key!r} "
-                                    "(not in calcflow/data/references.bib)")
-    return workup
-
-
-@cache
-def workup() -> Workup:
-    """The package's own work-up data, loaded once."""
-    return load_workup()
-
+from calcflow.figures.style import OKABE_ITO, new_figure
+from calcflow.figures.tables import Table
+from calcflow.model.workup import Underestimation, Workup, workup
 
 # --- the figure ---------------------------------------------------------------------------------------------
 DEVICE_STYLE = {   # label, marker, colour
@@ -103,7 +30,7 @@ def underestimation_plot(data: Workup | None = None):
 
     data = data or workup()
     entries = data.underestimation
-    fig = _new_figure(7.0, 1.4 + 0.55 * len(entries))
+    fig = new_figure(7.0, 1.4 + 0.55 * len(entries))
     ax = fig.add_subplot()
     ax.set_label("underestimation")
     for y, entry in enumerate(entries):
@@ -142,8 +69,6 @@ def underestimation_plot(data: Workup | None = None):
 # --- tables -------------------------------------------------------------------------------------------------
 def comparison_table(data: Workup | None = None):
     """Core needle versus vacuum-assisted biopsy, one measure per row, each with its sources."""
-    from calcflow.figures.tables import Table
-
     data = data or workup()
     rows = tuple((c.measure, c.core, c.vacuum) for c in data.comparison)
     return Table(("Measure", "Automated core needle", "Vacuum-assisted biopsy"), rows,
@@ -152,8 +77,6 @@ def comparison_table(data: Workup | None = None):
 
 def underestimation_table(data: Workup | None = None):
     """The numbers behind the underestimation figure, one row per study and kind of upgrade."""
-    from calcflow.figures.tables import Table
-
     data = data or workup()
 
     def rate(entry, device):

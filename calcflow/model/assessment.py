@@ -72,6 +72,11 @@ class Assessment:
     def system(self) -> str:
         return self.choice["system"]
 
+    @property
+    def deciding_route(self) -> str:
+        """The route that says what happens next: the result's route when a result is given, else the category's."""
+        return self.route[2] if self.choice.get("result") is not None else self.route[1]
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         from calcflow.model import report
 

@@ -1,80 +1,18 @@
-"""Load the data files, validate them, and offer lookups by id.
+"""The model's data (lexicon, scales, pathway, rules, evidence) as one Catalogue, with lookups by id.
 
-Validation is pydantic (the schema in `schema.py`) plus the cross-references a schema cannot see:
-unique ids, edges that lead to real steps, and source keys that exist in `calcflow/data/references.bib`.
-Every error names the file, the entry and the field.
+Each file is read by the one loader (`calcflow.model.load`: schema, unique ids, source keys); this module adds the
+cross-references only the whole model can see: edges and routes that lead to real steps of the right system, and
+sizes that exist. Every error names the file, the entry and the field.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
 
-import yaml
-from pydantic import ValidationError
-
-from calcflow.model import schema
 from calcflow.errors import DataError
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-REFERENCES = DATA_DIR / "references.bib"
-
-
-def bibliography_keys(path: Path = REFERENCES) -> frozenset[str]:
-    """The citation keys defined in a BibTeX file (parsed with pybtex)."""
-    from pybtex.database import parse_file
-
-    return frozenset(parse_file(str(path), bib_format="bibtex").entries.keys())
-
-
-def _entry_name(raw: Any, loc: tuple) -> str:
-    """Turn a pydantic error location into 'section entry-id field' words."""
-    words, node = [], raw
-    for part in loc:
-        if isinstance(part, int) and isinstance(node, list) and part < len(node):
-            node = node[part]
-            label = node.get("id") or node.get("descriptor") if isinstance(node, dict) else None
-            words.append(f"entry {label!r}" if label else f"entry #{part + 1}")
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-            words.append(str(part))
-        else:
-            words.append(str(part))
-    return " ".join(words)
-
-
-def _validate(name: str, raw: Any) -> schema.Entry:
-    return _validate_with(schema.FILES[name], name, raw)
-
-
-def _validate_with(model, name: str, raw: Any):
-    """Validate raw YAML against a pydantic model; errors name the file, the entry and the field."""
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"]
-            msg = "unknown field (not allowed)" if err["type"] == "extra_forbidden" else err["msg"]
-            if loc and isinstance(loc[-1], int):      # a whole-entry problem (e.g. a cross-field check)
-                problems.append(f"{_entry_name(raw, loc)}: {msg}")
-                continue
-            where = _entry_name(raw, loc[:-1]) if len(loc) > 1 else ""
-            field = loc[-1] if loc else ""
-            problems.append(f"{where}: field {field!r}: {msg}".lstrip(": "))
-        raise DataError(f"{name}: " + "; ".join(problems)) from None
-
-
-def _sourced_entries(name: str, model: schema.Entry) -> Iterable[tuple[str, schema.Sourced]]:
-    """Every entry of a data file that carries sources, with a readable name."""
-    for section, value in model:
-        if not isinstance(value, tuple):
-            continue
-        for item in value:
-            if isinstance(item, schema.Sourced):
-                label = getattr(item, "id", None) or f"{getattr(item, 'descriptor', '')} ({getattr(item, 'study', '')})"
-                yield f"{section} {label!r}", item
+from calcflow.model import schema
+from calcflow.model.load import DATA_DIR, REFERENCES, load_file
 
 
 @dataclass(frozen=True)
@@ -141,10 +79,6 @@ class Catalogue:
             "birads_to_rcr": by_id(self.scales.birads_to_rcr, "birads"),
         }
 
-    def all_sources(self) -> set[str]:
-        return {key for name, model in self.files().items()
-                for _, item in _sourced_entries(name, model) for key in item.sources}
-
     def files(self) -> dict[str, schema.Entry]:
         return {"lexicon.yaml": self.lexicon, "scales.yaml": self.scales, "pathway.yaml": self.pathway,
                 "rules.yaml": self.rules, "evidence.yaml": self.evidence}
@@ -152,27 +86,14 @@ class Catalogue:
     __hash__ = object.__hash__
 
 
-def _check_unique(name: str, section: str, ids: list[str]) -> None:
-    seen = set()
-    for i in ids:
-        if i in seen:
-            raise DataError(f"{name}: {section} {i!r}: field 'id': duplicate id")
-        seen.add(i)
-
-
-def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
-    for section in ("size", "shape", "pattern", "change", "system", "setting", "history", "concordance"):
-        _check_unique("lexicon.yaml", section, [d.id for d in getattr(cat.lexicon, section)])
-    _check_unique("scales.yaml", "result", [r.id for r in cat.scales.result])
-    _check_unique("pathway.yaml", "steps", [s.id for s in cat.pathway.steps])
-    _check_unique("rules.yaml", "rules", [r.id for r in cat.rules.rules])
+def _cross_check(cat: Catalogue) -> None:
+    """What the schema and the loader cannot see: edges and routes that lead to real steps, sizes that exist."""
     steps = {s.id for s in cat.pathway.steps}
     for step in cat.pathway.steps:
         for edge in step.next:
             if edge.to not in steps:
                 raise DataError(f"pathway.yaml: steps {step.id!r}: field 'next': leads to unknown step "
                                 f"{edge.to!r}; steps are: {', '.join(sorted(steps))}")
-    _check_unique("pathway.yaml", "routes", [r.id for r in cat.pathway.routes])
     by_id = {s.id: s for s in cat.pathway.steps}
     for r in cat.pathway.routes:
         for step_id in r.steps:
@@ -190,33 +111,14 @@ def _cross_check(cat: Catalogue, known_keys: frozenset[str] | None) -> None:
         for s in shape.sizes:
             if s not in sizes:
                 raise DataError(f"lexicon.yaml: shape {shape.id!r}: field 'sizes': unknown size {s!r}")
-    if known_keys is not None:
-        for name, model in cat.files().items():
-            for where, item in _sourced_entries(name, model):
-                for key in item.sources:
-                    if key not in known_keys:
-                        raise DataError(f"{name}: {where}: field 'sources': unknown source key {key!r} "
-                                        f"(not in calcflow/data/references.bib)")
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse one data file; a missing file or invalid YAML becomes a DataError that names the file."""
-    try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{Path(path).name}: file not found in {Path(path).parent}") from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"{Path(path).name}: not valid YAML: {exc}") from None
-
-
-def load(data_dir: Path = DATA_DIR, references: Path | None = REFERENCES) -> Catalogue:
-    """Read and validate every data file. Source keys are checked when the bibliography exists."""
-    models = {}
-    for name in schema.FILES:
-        models[name.removesuffix(".yaml")] = _validate(name, read_yaml(data_dir / name))
+def load(data_dir: Path = DATA_DIR, references: Path = REFERENCES) -> Catalogue:
+    """Read and validate the model's data files (lexicon, scales, pathway, rules, evidence)."""
+    models = {name.removesuffix(".yaml"): load_file(Path(data_dir) / name, model, references)
+              for name, model in schema.FILES.items()}
     cat = Catalogue(**models)
-    keys = bibliography_keys(references) if references is not None and references.exists() else None
-    _cross_check(cat, keys)
+    _cross_check(cat)
     return cat
 
 

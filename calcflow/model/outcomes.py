@@ -2,7 +2,7 @@
 
 Data: `calcflow/data/outcomes.yaml`, validated with pydantic (errors name the file, the entry and the field) and
 cross-checked: unique ids, source keys that exist in `calcflow/data/references.bib`, and exactly one plain sentence for
-every route of the pathway. The route an assessment took is read from `calcflow.rules`, never re-decided here.
+every route of the pathway. The route an assessment took is the one it carries (`Assessment.deciding_route`), never re-decided here.
 """
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from calcflow.model.catalogue import (DATA_DIR, REFERENCES, Catalogue, _validate_with, bibliography_keys, catalogue,
-                        read_yaml)
+from calcflow.model.catalogue import Catalogue, catalogue
+from calcflow.model.load import DATA_DIR, REFERENCES, load_file
 from calcflow.errors import DataError, InvalidChoice
 from calcflow.model.schema import Entry, Sourced
-from calcflow.figures.tables import Table
 
 OUTCOMES = DATA_DIR / "outcomes.yaml"
 UPGRADE_GROUPS = ("result", "b3-lesion")
@@ -80,13 +79,8 @@ class Outcomes(Entry):
     plain: tuple[PlainRoute, ...] = Field(min_length=1)
 
 
-def _cross_check(data: Outcomes, name: str, cat: Catalogue, known_keys: frozenset[str] | None) -> None:
-    for section in ("upgrade", "localisation"):
-        seen: set[str] = set()
-        for item in getattr(data, section):
-            if item.id in seen:
-                raise DataError(f"{name}: {section} {item.id!r}: field 'id': duplicate id")
-            seen.add(item.id)
+def _cross_check(data: Outcomes, name: str, cat: Catalogue) -> None:
+    """Exactly one plain sentence for each route that ends a path (or ends it for now)."""
     routes = [r.id for r in cat.pathway.routes if r.next_step]     # the routes that end a path, or end it for now
     given = [p.route for p in data.plain]
     for route in given:
@@ -97,23 +91,12 @@ def _cross_check(data: Outcomes, name: str, cat: Catalogue, known_keys: frozense
     missing = [r for r in routes if r not in given]
     if missing:
         raise DataError(f"{name}: plain: no plain sentence for route(s) {', '.join(missing)}")
-    if known_keys is not None:
-        for section in ("upgrade", "localisation", "plain"):
-            for item in getattr(data, section):
-                for key in item.sources:
-                    if key not in known_keys:
-                        where = getattr(item, "id", None) or getattr(item, "route")
-                        raise DataError(f"{name}: {section} {where!r}: field 'sources': unknown source key "
-                                        f"{key!r} (not in calcflow/data/references.bib)")
 
 
-def load_outcomes(path: Path = OUTCOMES, references: Path | None = REFERENCES,
-                  cat: Catalogue | None = None) -> Outcomes:
-    """Read and validate outcomes.yaml. Source keys are checked when the bibliography exists."""
-    raw = read_yaml(path)
-    data = _validate_with(Outcomes, path.name, raw)
-    keys = bibliography_keys(references) if references is not None and references.exists() else None
-    _cross_check(data, path.name, cat or catalogue(), keys)
+def load_outcomes(path: Path = OUTCOMES, references: Path = REFERENCES, cat: Catalogue | None = None) -> Outcomes:
+    """Read and validate outcomes.yaml (calcflow.model.load), then check its plain sentences against the routes."""
+    data = load_file(path, Outcomes, references)
+    _cross_check(data, Path(path).name, cat or catalogue())
     return data
 
 
@@ -131,24 +114,7 @@ def upgrade_rates(group: str | None = None, data: Outcomes | None = None) -> tup
     return tuple(u for u in items if group is None or u.group == group)
 
 
-def upgrade_table(group: str | None = None, data: Outcomes | None = None) -> Table:
-    rows = tuple((u.label, f"{u.percent:g}%", u.count, u.population, u.study) for u in upgrade_rates(group, data))
-    return Table(("Needle-biopsy result", "Cancer at excision", "Number", "Population", "Study"), rows,
-                 tuple(tuple(u.sources) for u in upgrade_rates(group, data)))
-
-
-def localisation_table(data: Outcomes | None = None) -> Table:
-    items = (data or outcomes()).localisation
-    rows = tuple((i.technique, i.study, i.patients, " ".join(i.finding.split())) for i in items)
-    return Table(("Technique", "Study", "Patients", "What it found"), rows, tuple(tuple(i.sources) for i in items))
-
-
 # --- plain words -------------------------------------------------------------------------------------------------
-def route_of(assessment) -> str:
-    """The route that decides what happens next: after the result if there is one, else after the category."""
-    return assessment.route[2] if assessment.choice.get("result") is not None else assessment.route[1]
-
-
 def plain_sentence(route: str, data: Outcomes | None = None) -> PlainRoute:
     by_route = {p.route: p for p in (data or outcomes()).plain}
     if route not in by_route:
@@ -167,7 +133,7 @@ class PlainWords:
         cat = cat or catalogue()
         self.situation = situation
         self.leaflet = next(c for c in cat.scales.category if c.id == assessment.category)
-        self.route = route_of(assessment)
+        self.route = assessment.deciding_route
         self.next = plain_sentence(self.route, data)
         self.result = assessment.choice.get("result")
         self.system = "US" if assessment.choice["system"] == "us" else "UK"

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from calcflow.model.catalogue import REFERENCES, _validate_with, bibliography_keys, read_yaml
+from calcflow.model.load import DATA_DIR, REFERENCES, load_file
 from calcflow.errors import DataError, InvalidChoice
 
-QUESTIONS_DIR = Path(__file__).resolve().parents[1] / "data" / "questions"
+QUESTIONS_DIR = DATA_DIR / "questions"
 
 
 class Option(BaseModel):
@@ -49,17 +49,10 @@ class QuestionBank(BaseModel):
     questions: tuple[Question, ...] = Field(min_length=1)
 
 
-def load_bank(path: Path, known_keys: frozenset[str] | None = None) -> QuestionBank:
-    raw = read_yaml(path)
-    bank = _validate_with(QuestionBank, path.name, raw)
-    ids = [q.id for q in bank.questions]
-    for q in bank.questions:
-        if ids.count(q.id) > 1:
-            raise DataError(f"{path.name}: question {q.id!r}: field 'id': duplicate id")
-        for key in q.sources if known_keys is not None else ():
-            if key not in known_keys:
-                raise DataError(f"{path.name}: question {q.id!r}: field 'sources': unknown source key {key!r} "
-                                "(not in calcflow/data/references.bib)")
+def load_bank(path: Path, references: Path = REFERENCES) -> QuestionBank:
+    """Read one chapter's bank (calcflow.model.load); its `chapter` must match the file name."""
+    path = Path(path)
+    bank = load_file(path, QuestionBank, references)
     if bank.chapter != path.stem:
         raise DataError(f"{path.name}: field 'chapter': {bank.chapter!r} should match the file name {path.stem!r}")
     return bank
@@ -67,8 +60,7 @@ def load_bank(path: Path, known_keys: frozenset[str] | None = None) -> QuestionB
 
 @cache
 def banks(directory: Path = QUESTIONS_DIR) -> dict[str, QuestionBank]:
-    keys = bibliography_keys() if REFERENCES.exists() else None
-    return {p.stem: load_bank(p, keys) for p in sorted(directory.glob("*.yaml"))}
+    return {p.stem: load_bank(p) for p in sorted(Path(directory).glob("*.yaml"))}
 
 
 def bank(chapter: str) -> QuestionBank:

@@ -1,16 +1,8 @@
-"""Short, readable citations ("Menezes et al. 2017") for keys in calcflow/data/references.bib."""
+"""Short, readable citations ("Menezes et al. (2017). Title") for keys in calcflow/data/references.bib."""
 from __future__ import annotations
 
-from functools import cache
-
-from calcflow.model.catalogue import REFERENCES
-
-
-@cache
-def _entries():
-    from pybtex.database import parse_file
-
-    return parse_file(str(REFERENCES), bib_format="bibtex").entries if REFERENCES.exists() else {}
+from calcflow.errors import DataError
+from calcflow.model.load import bibliography
 
 
 def _surname(person) -> str:
@@ -19,9 +11,11 @@ def _surname(person) -> str:
 
 
 def short_citation(key: str) -> str:
-    entry = _entries().get(key)
+    """First author (et al.), year and title of one bibliography entry; an unknown key is a DataError."""
+    bib = bibliography()
+    entry = bib.entries.get(key)
     if entry is None:
-        return key
+        raise DataError(f"{bib.path.name}: no entry {key!r}, so it cannot be cited")
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [_surname(p) for p in people if _surname(p) != "others"]
     more = len(names) > 2 or len(names) < len(people)
@@ -36,4 +30,5 @@ def short_citation(key: str) -> str:
 
 
 def short_citations(keys) -> dict[str, str]:
+    """Key -> short citation, for the keys given."""
     return {k: short_citation(k) for k in keys}

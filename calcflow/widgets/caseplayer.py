@@ -17,7 +17,7 @@ from typing import NamedTuple
 import anywidget
 import traitlets
 
-from calcflow.model.cases import player_table
+from calcflow.widgets.payloads import player_table
 from calcflow.errors import InvalidChoice
 from calcflow.widgets.standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
 
