@@ -334,7 +334,7 @@ def test_duplicate_id_is_named(tmp_path):
     raw = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
     twin = next(c for c in raw["cases"] if c["id"] == "punctate-group-baseline-uk")
     path = _write(tmp_path, lambda raw: None, extra=[twin])
-    with pytest.raises(DataError, match=r"cases.yaml: case 'punctate-group-baseline-uk': field 'id': duplicate id"):
+    with pytest.raises(DataError, match=r"cases.yaml: cases 'punctate-group-baseline-uk': field 'id': duplicate id"):
         load_cases(path)
 
 
@@ -365,16 +365,22 @@ def test_case_image_is_the_case_finding():
     assert (patch.shape, patch.pattern, patch.view, patch.seed) == ("milk-of-calcium", "grouped", "lateral", 2)
 
 
-@pytest.mark.parametrize("case_id", ["punctate-group-baseline-uk", "fine-linear-segmental"])
-def test_case_png_is_small_grey_and_byte_identical(case_id):
+def test_case_pngs_are_small_grey_and_the_same_in_a_fresh_process():
     from PIL import Image
 
-    first, second = image_png(case(case_id)), image_png(case(case_id))
-    assert first == second
-    image = Image.open(io.BytesIO(first))
-    assert (image.mode, image.size) == ("L", (IMAGE_PX, IMAGE_PX))
-    assert not image.text, "no text chunks (software, dates) in the PNG"
-    assert len(first) < 40_000
+    shown = ["punctate-group-baseline-uk", "fine-linear-segmental"]
+    # A fresh interpreter shares no cache with this one; another hash seed catches any use of hash().
+    program = ("import hashlib; from calcflow.figures.caseimages import image_png; from calcflow.model.cases import case\n"
+               f"print(*(hashlib.sha256(image_png(case(i))).hexdigest() for i in {shown!r}))\n")
+    fresh = subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": "1"}).stdout.split()
+    for case_id, other in zip(shown, fresh, strict=True):
+        png = image_png(case(case_id))
+        assert hashlib.sha256(png).hexdigest() == other, f"{case_id}: another process draws other bytes"
+        image = Image.open(io.BytesIO(png))
+        assert (image.mode, image.size) == ("L", (IMAGE_PX, IMAGE_PX))
+        assert not image.text, "no text chunks (software, dates) in the PNG"
+        assert len(png) < 40_000
 
 
 def test_case_figure_has_a_title_and_a_scale_bar():

@@ -71,11 +71,11 @@ def patch_figure(patch: Patch, ax=None, scale_bar_mm: float | None = 5, title: s
 
         ax.add_patch(Polygon(patch.region_mm, closed=True, fill=False, edgecolor=ANNOTATION_COLOUR, linewidth=1.5,
                              linestyle="--", zorder=4))
-    window = window(patch, zoom_mm)
-    ax.set_xlim(window[0], window[1])
-    ax.set_ylim(window[2], window[3])
+    shown = window(patch, zoom_mm)
+    ax.set_xlim(shown[0], shown[1])
+    ax.set_ylim(shown[2], shown[3])
     if scale_bar_mm:
-        add_scale_bar(ax, window, scale_bar_mm)
+        add_scale_bar(ax, shown, scale_bar_mm)
     if title is None:
         title = f"{descriptor_label('shape', patch.shape)} · {descriptor_label('pattern', patch.pattern)}"
     if title:
