@@ -47,10 +47,13 @@ help: ## List the targets
 
 venv: $(STAMP) ## Create .venv and install the pinned requirements and calcflow (editable)
 
+# requirements.txt pins calcflow's runtime dependencies (pyproject.toml), the book's and the tests' tools, and the
+# build backend, so calcflow is built with the pinned setuptools; pip check: the pins satisfy pyproject.toml.
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m pip check --disable-pip-version-check
 	touch $@
 
 system-deps: ## Install Graphviz and Chromium with apt-get if they are missing (CI runs as root)
@@ -112,11 +115,12 @@ figures: $(STAMP) system-deps ## Regenerate figures/ from calcflow
 clean: ## Remove the build
 	rm -rf $(BUILD)
 
+# --all: setuptools and wheel are pinned too (setuptools builds calcflow); only pip itself is left to the venv.
 lock: ## Re-resolve requirements.txt from requirements.in in a throwaway venv
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	/usr/bin/env -u VIRTUAL_ENV PATH="$(subst $(CURDIR)/$(BIN):,,$(PATH))" python3 -m venv "$$tmp/venv"; \
 	"$$tmp/venv/bin/pip" install --disable-pip-version-check --quiet -r requirements.in; \
 	{ echo "# Every dependency pinned (resolved from the top-level list in requirements.in). Regenerate: make lock"; \
-	  "$$tmp/venv/bin/pip" freeze --disable-pip-version-check; } > requirements.txt.new; \
+	  "$$tmp/venv/bin/pip" freeze --disable-pip-version-check --all --exclude pip; } > requirements.txt.new; \
 	mv requirements.txt.new requirements.txt
 	@echo "requirements.txt regenerated; run 'make venv' to install it"
