@@ -21,6 +21,11 @@ SLIDES := $(BUILD)/slides
 # reveal.js for the slides, pinned in package.json + package-lock.json; `npm ci` installs exactly the lock.
 REVEAL := node_modules/reveal.js
 NODE_STAMP := node_modules/.installed
+# The widgets' front end: sources in calcflow/widgets/js/ and css/, bundled by esbuild (pinned in package.json) into
+# calcflow/widgets/static/, which is committed (installing calcflow needs no Node.js) and added to the book's pages
+# when they are built. `make book` and `make slides` rebuild the bundles when a source is newer.
+WIDGET_SOURCES := $(shell find calcflow/widgets/js calcflow/widgets/css -type f -name '*.*js' -o -type f -name '*.css')
+WIDGET_BUNDLES := $(foreach w,explorer caseplayer quiz,calcflow/widgets/static/$(w).js calcflow/widgets/static/$(w).css)
 
 # Tools and notebook kernels run from the venv (a kernelspec whose command is "python" then means the venv's).
 export PATH := $(CURDIR)/$(BIN):$(PATH)
@@ -40,7 +45,7 @@ BUILT_SITE_TESTS = $(PYTEST) tests/test_book_config.py tests/browser --ignore=te
 	$(NO_TESTS_IS_A_FAILURE)
 
 .PHONY: help venv system-deps book slides test test-unit test-notebooks test-site test-browser test-slides notebooks \
-	bench figures clean lock
+	bench figures clean lock widgets lint
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -67,7 +72,7 @@ system-deps: ## Install Graphviz and Chromium with apt-get if they are missing (
 		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "$${missing[@]}"; \
 	fi
 
-book: $(STAMP) system-deps ## Build the HTML book into _build/html, executing every notebook; any warning fails
+book: $(STAMP) system-deps $(WIDGET_BUNDLES) ## Build the HTML book into _build/html, executing every notebook; any warning fails
 	rm -rf $(SITE) $(BUILD)/.doctrees
 	$(JUPYTER_BOOK_BUILD)
 
@@ -76,15 +81,27 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-slides: $(STAMP) $(NODE_STAMP) ## Build a reveal.js deck per notebook chapter into _build/slides (opens from file://, offline)
+slides: $(STAMP) $(NODE_STAMP) $(WIDGET_BUNDLES) ## Build a reveal.js deck per notebook chapter into _build/slides (opens from file://, offline)
 	rm -rf $(SLIDES)
 	notebooks=$$($(TOC_NOTEBOOKS)); \
 	$(PY) -m calcflow.publish.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks
 
-test: $(STAMP) system-deps ## Everything: unit tests, nbval on every toc notebook, strict build, browser tests, slides
-	@$(MAKE) --no-print-directory --keep-going test-unit test-notebooks test-site test-slides \
+test: $(STAMP) system-deps ## Everything: lint, unit tests, nbval on every toc notebook, strict build, browser tests, slides
+	@$(MAKE) --no-print-directory --keep-going lint test-unit test-notebooks test-site test-slides \
 		|| { echo "make test: FAILED — the failing steps are named above" >&2; exit 1; }
 	@echo "make test: every step passed"
+
+$(WIDGET_BUNDLES) &: $(WIDGET_SOURCES)
+	@$(MAKE) --no-print-directory $(NODE_STAMP)
+	node calcflow/widgets/js/build.mjs
+
+widgets: $(NODE_STAMP) ## Bundle the widgets' JavaScript and CSS into calcflow/widgets/static/ (commit the result)
+	node calcflow/widgets/js/build.mjs
+
+lint: $(NODE_STAMP) ## ESLint and tsc (JSDoc types) on the widgets' JavaScript; committed bundles equal a fresh build
+	node_modules/.bin/eslint calcflow/widgets/js eslint.config.mjs
+	node_modules/.bin/tsc -p tsconfig.json
+	node calcflow/widgets/js/build.mjs --check
 
 # test_book_config.py also checks the built site, so it runs with the browser suite, after the build.
 test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and browser checks)

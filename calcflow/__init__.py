@@ -9,8 +9,24 @@ Public API:
     InvalidChoice, ImpossibleCombination, DataError (all ValueError subclasses)
 For teaching, not for diagnosis.
 """
-from calcflow.model.assessment import Assessment, assess, choices, results_for
+from typing import TYPE_CHECKING
+
 from calcflow.errors import CalcflowError, DataError, ImpossibleCombination, InvalidChoice
 
 __all__ = ["Assessment", "assess", "choices", "results_for", "CalcflowError", "DataError", "ImpossibleCombination",
            "InvalidChoice"]
+
+# The model (pydantic, the data) loads on first use of these names, not on `import calcflow`: Sphinx imports the
+# book's extension, calcflow.publish.sphinx, and with it this package, for every build.
+_FROM_THE_MODEL = ("Assessment", "assess", "choices", "results_for")
+
+if TYPE_CHECKING:
+    from calcflow.model.assessment import Assessment, assess, choices, results_for
+
+
+def __getattr__(name: str):
+    if name in _FROM_THE_MODEL:
+        from calcflow.model import assessment
+
+        return getattr(assessment, name)
+    raise AttributeError(f"module 'calcflow' has no attribute {name!r}")

@@ -18,13 +18,10 @@ from calcflow import InvalidChoice
 from calcflow.model.cases import cases
 from calcflow.widgets.payloads import player_table
 from calcflow.widgets import CasePlayer
-from calcflow.widgets.caseplayer import CSS, ESM
-from calcflow.widgets.standalone import SHARED
 
 REPO = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STATE_SCRIPT = re.compile(r'<script type="application/json">(.*?)</script>', re.S)
-MODULE_SCRIPT = re.compile(r'<script type="module" async>(.*?)</script>', re.S)
 IDS = [c.id for c in cases()]
 
 
@@ -36,7 +33,6 @@ def _bundle(player):
 def test_defaults_and_traits():
     player = CasePlayer()
     assert player.case_id == IDS[0]
-    assert player.table == player_table()
     assert player.answers == {}
     assert {"table", "case_id", "answers"} <= set(player.keys)  # synchronised with the front end
     assert CasePlayer(IDS[3]).case_id == IDS[3]
@@ -129,48 +125,61 @@ def test_repr_is_deterministic():
     assert "0x" not in repr(CasePlayer())
 
 
-def test_the_mimebundle_offers_the_live_widget_and_a_self_contained_page():
+def test_the_table_trait_is_the_library_with_its_expert_answers():
+    table = CasePlayer().table
+    assert [row["id"] for row in table["cases"]] == IDS and len(IDS) == 32
+    rows = {row["id"]: row for row in table["cases"]}
+    # Written out from the case library: the popcorn fibroadenoma, dismissed at the UK screening read.
+    popcorn = rows["popcorn-fibroadenoma"]
+    assert {step: popcorn["expert"][step]["answer"] for step in popcorn["asked"]} == {
+        "size": "macro", "shape": "coarse-popcorn", "pattern": "grouped", "category": "benign",
+        "next_test": "uk-routine-recall"}
+    assert popcorn["system"]["id"] == "uk" and popcorn["result"] is None
+    assert popcorn["path"] == ["uk-screening-mammogram", "uk-double-reading", "uk-routine-recall"]
+    # Its next-test options are the screening read's ways out, in its own system's graph.
+    assert popcorn["choices"]["next_test"] == "next_test:uk:uk-double-reading"
+    assert {o["id"] for o in table["choices"]["next_test:uk:uk-double-reading"]} == {
+        "uk-routine-recall", "uk-recall-assessment"}
+    assert set(table["flowchart_svg"]) == {"uk", "us"}
+    assert all(row["image"]["src"].startswith("data:image/png;base64,") for row in table["cases"])
+    assert set(table["references"]) == {key for row in table["cases"] for answer in row["expert"].values()
+                                        for key in answer["sources"]}
+
+
+def test_the_mimebundle_offers_the_live_widget_and_a_host_with_the_state():
     player = CasePlayer(IDS[5])
     data = _bundle(player)
     assert data["text/plain"] == repr(player)
     assert data[WIDGET_VIEW]["model_id"] == player.model_id
     page = data["text/html"]
-    assert 'data-calcflow-static="caseplayer"' in page
-    (module,) = MODULE_SCRIPT.findall(page)
-    assert module.startswith(ESM.read_text(encoding="utf-8"))
-    for shared in SHARED:  # the shared code, appended once, from the files themselves
-        assert page.count(shared.read_text(encoding="utf-8")) == 1, shared.name
-    assert CSS.read_text(encoding="utf-8") in page
+    assert page.startswith('<div class="calcflow-static" data-calcflow-static="caseplayer">')
     (state_text,) = STATE_SCRIPT.findall(page)
-    state = json.loads(state_text.replace("<\\/", "</"))
-    assert state == {"table": player.table, "case_id": IDS[5], "answers": {}}
+    state = json.loads(state_text)
+    assert set(state) == {"table", "case_id", "answers"}
+    assert (state["case_id"], state["answers"]) == (IDS[5], {})
+    assert [row["id"] for row in state["table"]["cases"]] == IDS
     assert page.count('"flowchart_svg":') == 1
+    # State, not code: the book's build adds the module (calcflow.publish.widget_code).
+    assert page.count("<script") == 1 and "<style" not in page and 'type="module"' not in page
+    assert "The case player is interactive." in page
 
 
-def test_the_live_widget_gets_the_same_module():
-    from calcflow.widgets.standalone import module_source, style_source
-
-    assert CasePlayer._esm == module_source(ESM, SHARED)
-    assert CasePlayer._css == style_source(CSS, SHARED)
-    assert "export default { render }" in CasePlayer._esm
+def test_the_live_widgets_module_is_the_built_bundle():
+    """anywidget gets the built, self-contained module (the browser test renders it from its default export)."""
+    module = str(CasePlayer()._esm)
+    assert module.startswith("// calcflow/widgets/static: built from js/caseplayer.js")
+    assert re.search(r"^export \{[^}]*\bas default\b[^}]*\};\s*$", module, re.M)
+    assert "calcflow.caseplayer.answers" in module  # the key progress is stored under
+    assert str(CasePlayer()._css).startswith("/* calcflow/widgets/static: built from css/caseplayer.css")
 
 
 def test_the_page_fetches_nothing():
     page = _bundle(CasePlayer())["text/html"]
-    module = MODULE_SCRIPT.findall(page)[0]
-    assert not re.search(r"\bimport\s*[\s({*\"']|\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket", module)
     # No remote address anywhere: the images are data: URIs, the flowchart names only the SVG namespaces.
     remote = set(re.findall(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>)]*", page))
     assert {url for url in remote if not url.startswith("http://www.w3.org/")} == set()
     images = re.findall(r'"src":"([^"]{0,30})', page)
     assert images and all(src.startswith("data:image/png;base64,") for src in images)
-
-
-def test_each_player_on_a_page_has_its_own_host_id():
-    first, second = (_bundle(CasePlayer())["text/html"] for _ in range(2))
-    ids = [re.match(r'<div id="([^"]+)"', page).group(1) for page in (first, second)]
-    assert ids[0] != ids[1]
-    assert all(f"document.getElementById({json.dumps(i)})" in page for i, page in zip(ids, (first, second)))
 
 
 def test_the_html_is_the_same_in_a_fresh_process():

@@ -370,7 +370,8 @@ def test_case_pngs_are_small_grey_and_the_same_in_a_fresh_process():
 
     shown = ["punctate-group-baseline-uk", "fine-linear-segmental"]
     # A fresh interpreter shares no cache with this one; another hash seed catches any use of hash().
-    program = ("import hashlib; from calcflow.figures.caseimages import image_png; from calcflow.model.cases import case\n"
+    program = ("import hashlib; from calcflow.figures.caseimages import image_png\n"
+               "from calcflow.model.cases import case\n"
                f"print(*(hashlib.sha256(image_png(case(i))).hexdigest() for i in {shown!r}))\n")
     fresh = subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": "1"}).stdout.split()

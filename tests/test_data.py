@@ -25,7 +25,7 @@ def test_every_source_key_in_every_data_file_resolves_in_references_bib():
 
     keys = set(parse_file(str(REFERENCES), bib_format="bibtex").entries)   # a second path to the keys
     files = sorted(DATA_DIR.glob("*.yaml")) + sorted((DATA_DIR / "questions").glob("*.yaml"))
-    assert len(files) == 8 + 10, [f.name for f in files]    # 8 data files and 10 chapter question banks
+    assert len(files) >= 8 + 10, [f.name for f in files]    # at least 8 data files and 10 chapter question banks
     for path in files:
         used = _sources_in(yaml.safe_load(path.read_text(encoding="utf-8")))
         assert used, f"{path.name}: no sources found"
@@ -48,33 +48,8 @@ def test_every_entry_is_sourced():
                     assert item.sources, (name, section, item)
 
 
-def _rule_ids_named_in(path: Path) -> set[str]:
-    """Every rule id rules.py names: the strings in a Decision's rule tuple and in `rule=` of a refusal."""
-    import ast
-    named = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Call):
-            func = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            args = node.args[1:2] if func == "Decision" else []
-            args += [k.value for k in node.keywords if k.arg == "rule"]
-            for arg in args:
-                for const in ast.walk(arg):
-                    if isinstance(const, ast.Constant) and isinstance(const.value, str):
-                        named.add(const.value)
-    return named
-
-
-def test_rules_named_in_code_are_all_in_data():
-    named = _rule_ids_named_in(Path(DATA_DIR).parent / "model" / "rules.py")
-    rule_ids = {r.id for r in catalogue().rules.rules}
-    assert len(named) > 30 and named <= rule_ids, sorted(named - rule_ids)
-
-
-def test_a_misspelt_rule_id_in_code_would_be_caught(tmp_path):
-    source = (Path(DATA_DIR).parent / "model" / "rules.py").read_text().replace('("round-macro-benign",)',
-                                                                     '("round-macro-benigh",)')
-    (tmp_path / "rules.py").write_text(source)
-    assert "round-macro-benigh" in _rule_ids_named_in(tmp_path / "rules.py") - {r.id for r in catalogue().rules.rules}
+# Rule ids: every id rules.py applies or refuses with is in rules.yaml, and every rule there is used — checked over
+# every combination of the inputs in tests/test_model.py.
 
 
 def _copy_data(tmp_path):

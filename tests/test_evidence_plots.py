@@ -1,5 +1,6 @@
 """The evidence figures: the spread plot shows every published row, the icon array shows the right count of 100,
-the bands come from the scale's own wording, and every figure is byte-identical when built twice."""
+the bands come from the scale's own wording, and every figure is registered for `make figures` (whose output
+tests/test_figures.py compares with the committed figures/)."""
 import dataclasses
 
 import matplotlib
@@ -11,7 +12,7 @@ import pytest
 from calcflow import DataError, InvalidChoice
 from calcflow.figures import evidence as ep
 from calcflow.model.catalogue import catalogue
-from calcflow.figures.registry import registry, save
+from calcflow.figures.registry import registry
 
 
 def _highlighted(ax) -> tuple[int, int]:
@@ -93,15 +94,6 @@ def test_unreadable_band_names_file_entry_and_field():
         ep.category_bands(dataclasses.replace(cat, scales=broken))
 
 
-def test_every_figure_is_registered_and_byte_identical_when_built_twice(tmp_path):
+def test_every_figure_is_registered_for_make_figures():
     found = registry()
-    assert set(ep.FIGURES) <= set(found)
-    for name, make in ep.FIGURES.items():
-        first, second = tmp_path / f"{name}-1.png", tmp_path / f"{name}-2.png"
-        save(make(), first)
-        save(make(), second)
-        assert first.read_bytes() == second.read_bytes(), name
-    svg_a, svg_b = tmp_path / "a.svg", tmp_path / "b.svg"
-    save(ep.FIGURES["icon-arrays-category-3"](), svg_a)
-    save(ep.FIGURES["icon-arrays-category-3"](), svg_b)
-    assert svg_a.read_bytes() == svg_b.read_bytes()
+    assert {name: found.get(name) for name in ep.FIGURES} == ep.FIGURES

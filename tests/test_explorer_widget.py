@@ -1,4 +1,5 @@
-"""The pathway explorer's Python side, without a kernel or a browser: traits, validation, answers, representations.
+"""The pathway explorer's Python side, without a kernel or a browser: traits, validation, answers, representations;
+and how a static page gets the widgets' code (calcflow.publish.widget_code, the Sphinx extension).
 
 The browser side (the same ES module, in the built book and in a small page of its own) is tested in
 tests/browser/test_explorer.py.
@@ -15,14 +16,17 @@ from pathlib import Path
 import pytest
 
 import calcflow
+from calcflow.publish import widget_code
 from calcflow.widgets import Explorer
-from calcflow.widgets.explorer import CSS, DEFAULT_CHOICE, ESM
-from calcflow.widgets.standalone import read_module, standalone_html
+from calcflow.widgets.explorer import DEFAULT_CHOICE
+from calcflow.widgets.payloads import lookup
+from calcflow.widgets.standalone import KINDS, bundle, host_html, style_sheet
 
 REPO = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STATE_SCRIPT = re.compile(r'<script type="application/json">(.*?)</script>', re.S)
-MODULE_SCRIPT = re.compile(r'<script type="module" async>(.*?)</script>', re.S)
+# What would make a stored output carry code: a module or classic script, a style sheet, an event handler.
+CODE = re.compile(r"<script(?![^>]*application/json)|<style|\son[a-z]+=|javascript:", re.I)
 START = {"size": "micro", "shape": "fine-pleomorphic", "pattern": "grouped", "change": "no-prior", "system": "uk",
          "result": None, "setting": "screening", "history": "none", "concordance": None}
 
@@ -109,19 +113,43 @@ def test_a_change_of_system_clears_a_result_in_the_other_systems_words():
     assert explorer.choice["result"] == "B5a"
 
 
-@pytest.mark.parametrize("choice", [
-    {},
-    {"shape": "punctate", "system": "us"},
-    {"shape": "fine-linear-branching", "pattern": "segmental", "result": "B2"},
-    {"result": "B2", "concordance": "concordant"},
-    {"size": "macro", "shape": "coarse-popcorn", "pattern": "grouped", "change": "stable"},
-    {"shape": "amorphous", "system": "us", "setting": "symptomatic", "result": "high-risk"},
-    {"size": "macro", "shape": "dystrophic", "change": "new-or-increasing", "history": "treated-breast"},
-])
-def test_assessment_is_what_assess_says(choice):
+# Written out from the pathway (calcflow/data), not computed here: the category with both scales and the
+# concordance, and where the path starts and ends.
+ASSESSMENTS = [
+    ({}, ("suspicious", "4B", "M4", None), "uk-screening-mammogram", "uk-pathology"),
+    ({"shape": "punctate", "system": "us"}, ("indeterminate", "3", "M3", None), "us-screening-mammogram",
+     "us-short-interval-follow-up"),
+    ({"shape": "fine-linear-branching", "pattern": "segmental", "result": "B2"},
+     ("suspicious", "5", "M5", "discordant"), "uk-screening-mammogram", "repeat-biopsy"),
+    ({"result": "B2", "concordance": "concordant"}, ("suspicious", "4B", "M4", "concordant"), "uk-screening-mammogram",
+     "uk-routine-recall"),
+    ({"size": "macro", "shape": "coarse-popcorn", "pattern": "grouped", "change": "stable"},
+     ("benign", "2", "M2", None), "uk-screening-mammogram", "uk-routine-recall"),
+    ({"shape": "amorphous", "system": "us", "setting": "symptomatic", "result": "high-risk"},
+     ("suspicious", "4B", "M4", "concordant"), "us-symptom-visit", "surgical-excision"),
+    ({"size": "macro", "shape": "dystrophic", "change": "new-or-increasing", "history": "treated-breast"},
+     ("benign", "2", "M2", None), "surveillance-mammogram", "annual-surveillance"),
+]
+
+
+@pytest.mark.parametrize(("choice", "reading", "starts", "ends"), ASSESSMENTS)
+def test_the_assessment_is_the_pathways_answer(choice, reading, starts, ends):
     explorer = Explorer(**choice)
-    assert explorer.assessment.to_dict() == calcflow.assess(**{**START, **choice}).to_dict()
+    answer = explorer.assessment
+    assert (answer.category, answer.birads, answer.rcr, answer.concordance) == reading
+    assert (answer.path[0].id, answer.path[-1].id) == (starts, ends)
     assert explorer.refusal is None
+
+
+@pytest.mark.parametrize("choice", [choice for choice, *_ in ASSESSMENTS])
+def test_the_assessment_agrees_with_the_tables_the_browser_walks(choice):
+    """A second path to the answer: the explorer's own `table` trait, looked up as the browser does."""
+    explorer = Explorer(**choice)
+    answer, looked_up = explorer.assessment, lookup(explorer.table, **explorer.choice)
+    assert looked_up["path"] == [step.id for step in answer.path]
+    assert (looked_up["category"], looked_up["birads"], looked_up["rcr"], looked_up["concordance"]) == (
+        answer.category, answer.birads, answer.rcr, answer.concordance)
+    assert looked_up["rules"] == [rule.id for rule in answer.rules]
 
 
 def test_the_new_inputs_reach_the_answer():
@@ -167,42 +195,56 @@ def _bundle(explorer):
     return data
 
 
-def test_the_mimebundle_offers_the_live_widget_and_a_self_contained_page():
+def _state(page: str) -> dict:
+    (text,) = STATE_SCRIPT.findall(page)
+    return json.loads(text)
+
+
+def test_the_mimebundle_offers_the_live_widget_and_a_host_with_the_state():
     explorer = Explorer(shape="amorphous", pattern="diffuse")
     data = _bundle(explorer)
     assert data["text/plain"] == repr(explorer)
     assert data[WIDGET_VIEW]["model_id"] == explorer.model_id
     page = data["text/html"]
-    assert 'data-calcflow-static="explorer"' in page
-    # The ES module is the file beside the widget, inlined whole, followed by the bootstrap that calls render().
-    (module,) = MODULE_SCRIPT.findall(page)
-    assert module.startswith(ESM.read_text(encoding="utf-8"))
-    assert "render({ model, el: host.querySelector" in module[len(ESM.read_text(encoding="utf-8")):]
-    assert CSS.read_text(encoding="utf-8") in page
-    # The state is there once, as JSON, with the current choice.
-    (state_text,) = STATE_SCRIPT.findall(page)
-    state = json.loads(state_text.replace("<\\/", "</"))
-    assert state == {"table": explorer.table, "svgs": explorer.svgs, "choice": explorer.choice}
-    assert set(state["svgs"]) == {"uk", "us"} and state["choice"]["pattern"] == "diffuse"
+    assert page.startswith('<div class="calcflow-static" data-calcflow-static="explorer">')
+    state = _state(page)
+    assert set(state) == {"table", "svgs", "choice"}
+    assert state["choice"] == {**START, "shape": "amorphous", "pattern": "diffuse"}
+    assert set(state["svgs"]) == {"uk", "us"} and all(svg.startswith("<svg ") for svg in state["svgs"].values())
     assert page.count('"outcomes":') == 2  # the category table and the route table, once each
+    # The table the page carries gives the chapter's answer for this choice (CHAPTER_CLAIMS): benign, routine recall.
+    answer = lookup(state["table"], **state["choice"])
+    assert (answer["category"], answer["birads"], answer["rcr"], answer["path"][-1]) == (
+        "benign", "2", "M1", "uk-routine-recall")
 
 
-def test_the_page_fetches_nothing():
+def test_a_stored_output_carries_the_state_and_no_code():
+    """The code comes with the page (calcflow.publish.widget_code): editing it changes no stored output."""
     page = _bundle(Explorer())["text/html"]
-    module = MODULE_SCRIPT.findall(page)[0]
-    assert not re.search(r"\bimport\s*[\s({*\"']|\bfetch\s*\(|XMLHttpRequest|https?://(?!www\.w3\.org/)", module)
-    assert not re.search(r"""<(link|img|iframe)\b|\bsrc=""", page.replace(STATE_SCRIPT.findall(page)[0], ""))
+    assert not CODE.search(page), CODE.search(page)
+    assert page.count("<script") == 1  # the state
+    assert page.endswith("<div data-calcflow-mount></div></div>")
+    # What a reader sees without the code: a line naming the widget (hidden by its style sheet, replaced by the
+    # widget), and with JavaScript off a sentence saying so.
+    assert ("<p data-calcflow-fallback=\"\">The pathway explorer is interactive. It runs in the book's web pages and "
+            "in JupyterLab.</p>") in page
+    assert "<noscript><p>The pathway explorer is interactive. It needs JavaScript, which is switched off in this " \
+           "browser.</p></noscript>" in page
 
 
-def test_each_explorer_on_a_page_has_its_own_host_id():
-    first, second = (_bundle(Explorer())["text/html"] for _ in range(2))
-    ids = [re.match(r'<div id="([^"]+)"', page).group(1) for page in (first, second)]
-    assert ids[0] != ids[1]
-    assert all(f"document.getElementById({json.dumps(i)})" in page for i, page in zip(ids, (first, second)))
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_bundle_is_one_self_contained_module_that_fetches_nothing(kind):
+    module = bundle(kind).read_text(encoding="utf-8")
+    assert re.search(r"^export \{[^}]*\bas default\b[^}]*\};\s*$", module, re.M), "a default export for anywidget"
+    assert not re.search(r"^\s*import\b|\bimport\s*\(", module, re.M), "bundled: it imports nothing"
+    assert not re.search(r"\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource", module)
+    assert not re.search(r"https?://(?!www\.w3\.org/)", module)
+    assert f'mountStatic("{kind}", widget)' in module, "it renders the static hosts of its kind"
+    assert ".calcflow-static > [data-calcflow-fallback] { display: none; }" in style_sheet(kind).read_text("utf-8")
 
 
 def test_the_html_is_the_same_in_a_fresh_process():
-    """nbval compares the stored text/html with a fresh run: explorers made in the same order must match."""
+    """nbval compares the stored text/html with a fresh run: the same explorers must give the same HTML."""
     program = (
         "import hashlib; from calcflow.widgets import Explorer\n"
         "for kw in ({}, {'shape': 'punctate', 'system': 'us'}):\n"
@@ -214,31 +256,95 @@ def test_the_html_is_the_same_in_a_fresh_process():
     assert runs[0] == runs[1] and len(set(runs[0])) == 2
 
 
-def test_standalone_refuses_modules_it_cannot_inline(tmp_path):
-    css = tmp_path / "w.css"
-    css.write_text(".w { color: black }", encoding="utf-8")
-    for source, problem in [("function render({ model, el }) { el.innerHTML = '</script>'; }", "cannot be inlined"),
-                            ("export function draw() {}", "top-level `function render")]:
-        esm = tmp_path / "w.js"
-        esm.write_text(source, encoding="utf-8")
-        with pytest.raises(ValueError, match=problem):
-            read_module(esm)
-    esm.write_text("function render({ model, el }) {}\nexport default { render };\n", encoding="utf-8")
-    page = standalone_html(esm=esm, css=css, state={"text": "</script><b>"}, host_id="h-1", kind="w")
-    assert page.count("</script>") == 2  # the JSON and the module; the value's own "</script" is escaped
-    assert json.loads(STATE_SCRIPT.findall(page)[0].replace("<\\/", "</")) == {"text": "</script><b>"}
+def test_the_host_keeps_its_state_inside_the_script_element():
+    page = host_html(kind="quiz", state={"text": "</script><b>", "note": "<!-- x -->"}, fallback="A quiz.")
+    assert page.count("</script>") == 1  # the state's own "</script" is escaped
+    assert _state(page) == {"text": "</script><b>", "note": "<!-- x -->"}
+    with pytest.raises(ValueError, match="unknown widget kind 'map'; the kinds are: explorer, caseplayer, quiz"):
+        host_html(kind="map", state={}, fallback="A map.")
+
+
+# --- the widgets' code on a static page (calcflow.publish.widget_code) --------------------------------------------
+PAGE = "<!doctype html><html><head><title>t</title></head><body>%s</body></html>"
+
+
+def test_a_page_gets_the_code_of_each_kind_it_hosts_once_in_its_head():
+    hosts = "".join(host_html(kind=kind, state={}, fallback="A widget.") for kind in ("quiz", "explorer", "quiz"))
+    page = widget_code.with_widget_code(PAGE % hosts)
+    head, body = page.split("</head>")
+    assert re.findall(r'<(style|script) (?:type="module" )?data-calcflow-code="(\w+)"', head) == [
+        ("style", "quiz"), ("script", "quiz"), ("style", "explorer"), ("script", "explorer")]
+    assert bundle("explorer").read_text(encoding="utf-8") in head and style_sheet("quiz").read_text("utf-8") in head
+    assert body == PAGE.split("</head>")[1] % hosts
+    assert widget_code.with_widget_code(page) == page, "once"
+    assert widget_code.with_widget_code(PAGE % "<p>no widget</p>") == PAGE % "<p>no widget</p>"
+
+
+def test_code_that_would_end_its_element_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "quiz.css").write_text(".q {}", encoding="utf-8")
+    (tmp_path / "quiz.js").write_text("const s = '</script>';", encoding="utf-8")
+    monkeypatch.setattr(widget_code, "STATIC", tmp_path)
+    with pytest.raises(ValueError, match="cannot be inlined"):
+        widget_code.widget_code(["quiz"])
+    with pytest.raises(FileNotFoundError, match="make widgets"):
+        widget_code.widget_code(["explorer"])
+
+
+def test_the_sphinx_extension_adds_the_code_read_when_the_page_is_written(tmp_path, monkeypatch):
+    """An edit to a widget's built code reaches the next build of the page: no notebook is involved."""
+    from calcflow.publish.sphinx import add_widget_code
+
+    body = host_html(kind="quiz", state={}, fallback="A quiz.")
+    for version in ("first", "second"):
+        (tmp_path / "quiz.css").write_text(f".q {{ /* {version} */ }}", encoding="utf-8")
+        (tmp_path / "quiz.js").write_text(f"// {version}\n", encoding="utf-8")
+        monkeypatch.setattr(widget_code, "STATIC", tmp_path)
+        context = {"body": body, "metatags": '<meta name="x">'}
+        add_widget_code(app=None, pagename="book/x", templatename="page.html", context=context, doctree=None)
+        assert context["metatags"] == ('<meta name="x"><style data-calcflow-code="quiz">\n.q { /* %s */ }</style>\n'
+                                       '<script type="module" data-calcflow-code="quiz">\n// %s\n</script>\n'
+                                       % (version, version))
+    context = {"body": "<p>no widget</p>", "metatags": ""}
+    add_widget_code(app=None, pagename="intro", templatename="page.html", context=context, doctree=None)
+    assert context["metatags"] == ""
+
+
+def test_importing_the_sphinx_extension_stays_light():
+    """Sphinx imports the extension for every build: not the model, the widgets, scipy or matplotlib."""
+    program = ("import sys, calcflow.publish.sphinx\n"
+               "print(' '.join(m for m in ('scipy', 'pydantic', 'matplotlib', 'calcflow.widgets', 'anywidget', "
+               "'numpy', 'calcflow.model') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", program], cwd=REPO, check=True, capture_output=True,
+                            text=True).stdout.split()
+    assert loaded == []
+
+
+def test_every_stored_widget_output_carries_state_not_code():
+    """Stored outputs hold the hosts only: a JavaScript edit needs no re-executed notebook (make notebooks)."""
+    import nbformat
+
+    found = 0
+    for path in sorted((REPO / "book").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                page = output.get("data", {}).get("text/html", "")
+                page = page if isinstance(page, str) else "".join(page)
+                if "data-calcflow-static" in page:
+                    found += 1
+                    assert not CODE.search(page), f"{path.name}: a widget output carries code: run make notebooks"
+    assert found >= 13  # the explorer (2), the case player and a quiz per chapter
 
 
 def test_the_sphinx_extension_drops_saved_widget_state_from_pages():
     from types import SimpleNamespace
 
-    from calcflow.publish.sphinx import _drop_widget_state
+    from calcflow.publish.sphinx import drop_widget_state
 
     js_files = {"ipywidgets_state": (None, {"body": "{}"}), "other": ("other.js", {})}
     env = SimpleNamespace(docname="book/x", nb_metadata={"book/x": {"js_files": js_files}})
-    _drop_widget_state(SimpleNamespace(env=env), doctree=None)
+    drop_widget_state(SimpleNamespace(env=env), doctree=None)
     assert env.nb_metadata["book/x"]["js_files"] == {"other": ("other.js", {})}
-    _drop_widget_state(SimpleNamespace(env=SimpleNamespace(docname="intro")), doctree=None)  # not a notebook
+    drop_widget_state(SimpleNamespace(env=SimpleNamespace(docname="intro")), doctree=None)  # not a notebook
 
 
 # The chapter "Explore the pathway" (book/explore-the-pathway.ipynb) states these answers in its exercises and its

@@ -5,7 +5,6 @@ tests are what makes the static book clinically the same as `calcflow.assess`.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import subprocess
@@ -20,26 +19,16 @@ from calcflow.figures import flowchart
 from calcflow.model.catalogue import catalogue
 from calcflow.widgets.payloads import explorer_table, lookup
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/ may or may not become a package
+from test_model import RESULTS, combos  # noqa: E402  every combination, each system with its own results
+
 REPO = Path(__file__).resolve().parents[1]
 SVG = "{http://www.w3.org/2000/svg}"
-RESULTS = {"uk": ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"],
-           "us": ["nondiagnostic", "benign", "high-risk", "dcis", "invasive"]}
 
 
 @pytest.fixture(scope="module")
 def table() -> dict:
     return explorer_table()
-
-
-def every_choice():
-    """Every combination the explorer offers, written out from the lists above (not read from the table)."""
-    model = calcflow.choices()
-    for values in itertools.product(*(model[f] for f in ("size", "shape", "pattern", "change", "system", "setting",
-                                                         "history"))):
-        choice = dict(zip(("size", "shape", "pattern", "change", "system", "setting", "history"), values))
-        for result in [None] + RESULTS[choice["system"]]:
-            for concordance in (None, "concordant", "discordant"):
-                yield {**choice, "result": result, "concordance": concordance}
 
 
 def test_the_tables_cover_every_input_of_the_model(table):
@@ -60,7 +49,7 @@ def test_the_tables_cover_every_input_of_the_model(table):
 
 def test_every_combination_looked_up_in_the_tables_equals_assess(table):
     checked = refused = 0
-    for choice in every_choice():
+    for choice in combos():
         outcome = lookup(table, **choice)
         try:
             answer = calcflow.assess(**choice)

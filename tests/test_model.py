@@ -1,13 +1,22 @@
 """The model, exhaustively: every combination of every input is refused with a reason or reaches exactly one
-category and a path that is a walk in its own system's graph; plus the textbook cases the book teaches, each with
-its expected category and path written out here."""
+category and a path that is a walk in its own system's graph; every rule id the code applies or refuses with is in
+the rules data, and every rule there is used; the answers are the same in a fresh process; plus the textbook cases
+the book teaches, each with its expected category and path written out here."""
 import itertools
-import re
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import calcflow
+from calcflow.model import rules
+from calcflow.model.assessment import categorise, route_for
 from calcflow.model.catalogue import catalogue
+
+REPO = Path(__file__).resolve().parents[1]
 
 CHOICES = calcflow.choices()
 RESULTS = {"uk": ["B1", "B2", "B3", "B4", "B5a", "B5b", "B5c"],
@@ -16,6 +25,9 @@ CATEGORY_OF = {"M1": "benign", "M2": "benign", "M3": "indeterminate", "M4": "sus
 TYPICALLY_BENIGN = ("skin", "vascular", "coarse-popcorn", "large-rod", "rim", "dystrophic", "milk-of-calcium",
                     "suture")
 RECALL_STEPS = {"uk-recall-assessment", "us-birads-0", "magnification-views"}
+# The rules that refuse a combination (rules.yaml: "refusals") and are never applied to an answer.
+REFUSAL_RULES = {"size-fits-shape", "treated-breast-has-priors", "result-of-system", "result-needs-biopsy",
+                 "concordance-judged", "concordance-after-5"}
 
 
 def combos():
@@ -81,15 +93,65 @@ def test_every_combination_is_refused_with_a_reason_or_one_walk_in_its_own_graph
     assert answered == 7940
 
 
-@pytest.mark.parametrize("choice", list(combos())[::997])
-def test_same_input_same_answer(choice):
+def rule_ids_in_answers() -> tuple[set[str], set[str]]:
+    """The rule ids answers apply and refusals name, over every combination, as rules.py writes them: taken from the
+    two cached halves of assess (`categorise`, `route_for`) before anything looks them up in the data."""
+    cat = catalogue()
+    applied, refused = set(), set()
+    for c in combos():
+        try:
+            seen = categorise(c["size"], c["shape"], c["pattern"], c["change"], c["history"], cat)
+            taken = route_for(c["system"], c["setting"], c["history"], seen.birads, c["result"], c["concordance"], cat)
+        except calcflow.ImpossibleCombination as exc:
+            refused.add(exc.rule)
+            continue
+        applied.update(seen.rules + taken.rules)
+    return applied, refused
+
+
+def test_every_rule_id_in_the_code_is_in_the_data_and_every_rule_in_the_data_is_used():
+    applied, refused = rule_ids_in_answers()
+    in_data = {r.id for r in catalogue().rules.rules}
+    assert not applied - in_data, f"rules.py applies rule ids that rules.yaml lacks: {sorted(applied - in_data)}"
+    assert refused <= REFUSAL_RULES <= in_data, sorted(refused - REFUSAL_RULES)
+    # result-of-system refuses as an InvalidChoice that names the valid results (test_result_from_the_other_system…)
+    assert REFUSAL_RULES - refused == {"result-of-system"}
+    assert not applied & REFUSAL_RULES
+    assert in_data - applied - REFUSAL_RULES == set(), "rules in rules.yaml that no answer applies"
+
+
+def test_a_misspelt_rule_id_in_the_code_would_be_caught(monkeypatch):
+    spelt_right = rules.birads
+
+    def misspelt(finding, cat):
+        decision = spelt_right(finding, cat)
+        return rules.Decision(decision.value, tuple(r.replace("round-macro-benign", "round-macro-benigh")
+                                                    for r in decision.rules))
+
+    monkeypatch.setattr(rules, "birads", misspelt)
+    categorise.cache_clear()
     try:
-        first = calcflow.assess(**choice).to_dict()
+        applied, _ = rule_ids_in_answers()
+    finally:
+        categorise.cache_clear()  # forget the misspelt answers before anything else asks
+    assert "round-macro-benigh" in applied - {r.id for r in catalogue().rules.rules}
+
+
+def answer(choice: dict) -> dict:
+    try:
+        return calcflow.assess(**choice).to_dict()
     except calcflow.ImpossibleCombination as exc:
-        with pytest.raises(calcflow.ImpossibleCombination, match=re.escape(str(exc))):
-            calcflow.assess(**choice)
-        return
-    assert calcflow.assess(**choice).to_dict() == first
+        return {"refused": str(exc), "rule": exc.rule}
+
+
+def test_the_answers_are_the_same_in_a_fresh_process():
+    """A fresh interpreter shares no cache with this one; another hash seed catches any use of hash()."""
+    sample = list(combos())[::97]
+    program = ("import json, sys; sys.path.insert(0, 'tests'); from test_model import answer\n"
+               "print(json.dumps([answer(choice) for choice in json.load(sys.stdin)]))\n")
+    fresh = subprocess.run([sys.executable, "-c", program], input=json.dumps(sample), cwd=REPO, check=True,
+                           capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "1"}).stdout
+    assert json.loads(fresh) == [answer(choice) for choice in sample]
 
 
 def test_sources_of_answer_cover_rules_and_steps():

@@ -8,7 +8,7 @@ import calcflow
 from calcflow import DataError, InvalidChoice
 from calcflow.model.catalogue import catalogue
 from calcflow.model.load import REFERENCES, bibliography_keys
-from calcflow.figures.registry import MODULES, registry, save
+from calcflow.figures.registry import MODULES, registry
 from calcflow.figures.tables import localisation_table, upgrade_table
 from calcflow.model.outcomes import OUTCOMES, load_outcomes, outcomes, plain_words, upgrade_rates
 from calcflow.figures.results import FIGURES, upgrade_bars
@@ -159,10 +159,3 @@ def test_upgrade_figure_shows_every_bar_with_its_study():
     values = {t.get_text() for ax in axes for t in ax.texts}
     assert {"85%", "3.1%"} <= values
 
-
-def test_figure_bytes_are_identical_on_every_save(tmp_path):
-    for suffix in (".png", ".svg"):
-        first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
-        save(upgrade_bars(), first)
-        save(upgrade_bars(), second)
-        assert first.read_bytes() == second.read_bytes(), suffix

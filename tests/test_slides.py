@@ -1,4 +1,5 @@
-"""calcflow.slides without a browser: slide breaks, the MyST rewrite, the export, and the offline checks."""
+"""The slides without a browser: slide breaks (calcflow.publish.slides), the MyST rewrite (calcflow.publish.myst),
+the export, and the one offline checker every built page goes through (calcflow.publish.offline)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output, new_raw_cell
 
-from calcflow.publish import slides
-from calcflow.publish.slides import SLIDE_LINES, SlidesError, mark_slides, myst_to_markdown
+from calcflow.publish import myst, offline, slides
+from calcflow.publish.myst import myst_to_markdown
+from calcflow.publish.slides import SlidesError, mark_slides
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LONG_PARAGRAPH = " ".join(["A sentence that a lecturer would rather not read off a crowded slide."] * 20)
@@ -85,8 +87,8 @@ def test_a_long_markdown_cell_is_spread_over_fragments_and_subslides():
 
 def test_blocks_keep_fences_and_list_continuations_whole():
     source = "```{admonition} Box\n:class: tip\nFirst.\n\nSecond.\n```\n\n- item\n\n  continued\n\n(target)=\n% note"
-    assert slides.markdown_blocks(source) == ["```{admonition} Box\n:class: tip\nFirst.\n\nSecond.\n```",
-                                               "- item\n\n  continued"]
+    assert myst.markdown_blocks(source) == ["```{admonition} Box\n:class: tip\nFirst.\n\nSecond.\n```",
+                                             "- item\n\n  continued"]
 
 
 def test_rich_outputs_prefer_the_self_contained_html_to_the_widget_view():
@@ -146,7 +148,7 @@ def test_a_deck_hides_code_and_loads_only_local_files(tmp_path, reveal_dir, chap
     html = decks[0].path.read_text(encoding="utf-8")
     assert decks[0].path.name == "ch.html" and decks[0].title == "The chapter" and decks[0].slides == 2
     assert "SECRET-CODE-MARKER" not in html, "code inputs must be hidden"
-    assert slides.remote_loads(html) == []
+    assert offline.remote_loads(html) == []
     assert re.search(r'<script src="reveal\.js/dist/reveal\.js"></script>', html)
     assert 'href="reveal.js/dist/theme/white.css"' in html
     for name in slides.REVEAL_FILES:
@@ -181,7 +183,48 @@ def test_the_build_fails_without_reveal(tmp_path, chapter):
     ('<link rel="canonical" href="https://example.org/page">', []),
 ])
 def test_remote_loads_are_found(html, expected):
-    assert slides.remote_loads(html) == expected
+    assert offline.remote_loads(html) == expected
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    ("https://example.org/", None),
+    ("mailto:someone@example.org", None),
+    ("data:image/png;base64,iVBORw0KGgo=", None),
+    ("intro.html#who-this-book-is-for", None),
+    ("#who-this-book-is-for", None),
+    ("./", None),  # a folder means its index.html
+    ("intro.html#no-such-section", "no element with id 'no-such-section' in book/intro.html"),
+    ("missing.html", "book/missing.html does not exist"),
+    ("/book/intro.html", "root-absolute"),
+    ("../../outside.html", "points outside the site"),
+])
+def test_a_link_resolves_to_a_file_of_the_site_or_says_why_not(tmp_path, href, expected):
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "intro.html").write_text('<h2 id="who-this-book-is-for">Who</h2>', encoding="utf-8")
+    (tmp_path / "book" / "index.html").write_text("<p>Contents</p>", encoding="utf-8")
+    problem = offline.link_problem(tmp_path, "book/intro.html", href)
+    assert problem is None if expected is None else expected in problem, problem
+
+
+def test_the_site_check_names_every_page_and_sheet_that_would_fail_offline(tmp_path):
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "ok.js").write_text("", encoding="utf-8")
+    (tmp_path / "_static" / "theme.css").write_text(
+        '@import url("https://fonts.example.org/f.css"); .a { background: url(missing.png) } '
+        ".b { background: url(data:image/png;base64,AAAA) }", encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="_static/theme.css"><script src="_static/ok.js"></script>'
+        '<script src="_static/gone.js"></script><img src="https://example.org/i.png" alt="i">'
+        '<a href="https://example.org/">out</a> <a href="other.html#top">on</a> <a href="other.html#nowhere">off</a>',
+        encoding="utf-8")
+    (tmp_path / "other.html").write_text('<h1 id="top">Other</h1><a href="index.html">back</a>', encoding="utf-8")
+    assert offline.check_site(tmp_path) == [
+        "index.html needs a missing file: <script src>: _static/gone.js: _static/gone.js does not exist",
+        "index.html loads from another host: <img src>: https://example.org/i.png",
+        "index.html has a broken link: other.html#nowhere: no element with id 'nowhere' in other.html",
+        "_static/theme.css loads from another host: https://fonts.example.org/f.css",
+        "_static/theme.css needs a missing file: missing.png: _static/missing.png does not exist",
+    ]
 
 
 def test_reveal_is_pinned_exactly_and_locked():

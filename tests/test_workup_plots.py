@@ -1,5 +1,5 @@
 """The work-up data and figure: validated loading with errors naming file, entry and field; one point per device
-rate; tables built from the data; byte-identical output."""
+rate; tables built from the data; the figure registered for `make figures` (bytes: tests/test_figures.py)."""
 import shutil
 
 import matplotlib
@@ -13,7 +13,7 @@ from calcflow import DataError
 from calcflow.figures import workup as wp
 from calcflow.model import workup as wm
 from calcflow.model.load import REFERENCES, bibliography_keys
-from calcflow.figures.registry import registry, save
+from calcflow.figures.registry import registry
 
 
 def test_every_entry_has_sources_that_resolve():
@@ -87,10 +87,7 @@ def test_tables_have_one_row_per_entry_with_citations():
     assert [r[0] for r in comparison.rows] == [c.measure for c in data.comparison]
 
 
-def test_figures_are_registered_and_byte_identical(tmp_path):
-    assert set(wp.FIGURES) <= set(registry())
-    for name, make in wp.FIGURES.items():
-        a, b = tmp_path / f"{name}-a.png", tmp_path / f"{name}-b.png"
-        save(make(), a)
-        save(make(), b)
-        assert a.read_bytes() == b.read_bytes()
+def test_figures_are_registered_for_make_figures():
+    # what `make figures` writes is compared with the committed figures/ in tests/test_figures.py
+    found = registry()
+    assert {name: found.get(name) for name in wp.FIGURES} == wp.FIGURES

@@ -11,33 +11,34 @@ splitting each markdown cell into its blocks (paragraphs, lists, boxes) so that 
     so far holds only a heading — then it shares that slide;
   - cells without anything to show (code without outputs, `remove-cell`) are skipped.
 Code inputs are never shown: the readers are students, not programmers. MyST markup that plain Markdown does not
-know (`{cite:p}` roles, admonition and dropdown fences) is rewritten into text and HTML boxes.
+know (`{cite:p}` roles, admonition and dropdown fences) is rewritten into text and HTML boxes (`calcflow.publish.myst`).
 
 `export_deck` writes a deck with nbconvert's SlidesExporter through `templates/slides.html.j2`, which loads reveal.js
-from the folder beside the deck and nothing from any other host; widget outputs show through their self-contained
-text/html representation (no kernel, no widget manager). `build_decks` exports every notebook, copies the reveal.js
-files the decks use, writes an index page, and fails if any deck or copied style sheet would load from another host.
+from the folder beside the deck and nothing from any other host; widget outputs show through their text/html
+representation, with each widget's code inline (`calcflow.publish.widget_code`; no kernel, no widget manager).
+`build_decks` exports every notebook, copies the reveal.js files the decks use, writes an index page, and fails if
+any deck or copied style sheet would not work offline (`calcflow.publish.offline`: a load from another host, or a
+file that is not there).
 """
 from __future__ import annotations
 
 import argparse
-import base64
 import copy
 import html
 import math
-import mimetypes
 import re
 import shutil
 import sys
 import time
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import nbformat
 
 from calcflow.errors import CalcflowError
+from calcflow.publish.myst import TARGET_OR_COMMENT, embed_images, markdown_blocks, myst_to_markdown
+from calcflow.publish.offline import check_site
+from calcflow.publish.widget_code import with_widget_code
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = Path(__file__).parent / "templates" / "slides.html.j2"
@@ -61,7 +62,6 @@ HEADING_LINES = 2
 
 SLIDE_HEADING = re.compile(r"^ {0,3}#{1,2}(\s|$)")
 SUBSLIDE_HEADING = re.compile(r"^ {0,3}#{3,6}(\s|$)")
-_TARGET_OR_COMMENT = re.compile(r"^\s*(\([^()\s]+\)=\s*|%.*)$")  # MyST `(label)=` targets and `%` comments
 
 
 class SlidesError(CalcflowError):
@@ -83,7 +83,7 @@ def _tags(cell) -> set[str]:
 
 def _first_line(text: str) -> str:
     for line in text.splitlines():
-        if line.strip() and not _TARGET_OR_COMMENT.match(line):
+        if line.strip() and not TARGET_OR_COMMENT.match(line):
             return line
     return ""
 
@@ -146,51 +146,6 @@ def mark_slides(notebook, chapters=frozenset(), notebook_dir: Path | None = None
     return deck
 
 
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,}|:{3,})")
-
-
-def _closing_fence(fence: str) -> re.Pattern:
-    """The line that ends a fence opened by `fence`: the same character, at least as many times."""
-    return re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
-
-
-def markdown_blocks(source: str) -> list[str]:
-    """The top-level blocks of a markdown cell, split at blank lines outside fences, kept whole where they belong
-    together: a heading or a line ending in ":" with the block after it, and an indented block (a list item's
-    continuation) with the block before it. MyST targets and comments are dropped."""
-    blocks: list[list[str]] = [[]]
-    fence = None
-    for line in source.splitlines():
-        if fence is None and _TARGET_OR_COMMENT.match(line):
-            continue
-        opening = _FENCE.match(line)
-        if fence is None and opening:
-            fence = opening.group("fence")
-        elif fence is not None and _closing_fence(fence).match(line):
-            fence = None
-        if fence is None and not line.strip():
-            if blocks[-1]:
-                blocks.append([])
-            continue
-        blocks[-1].append(line)
-    merged: list[list[str]] = []
-    for block in filter(None, blocks):
-        if merged and (block[0].startswith((" ", "\t")) or _leads_in(merged[-1]) and not _is_heading(block[0])):
-            merged[-1] += ["", *block]
-        else:
-            merged.append(block)
-    return ["\n".join(block) for block in merged]
-
-
-def _is_heading(line: str) -> bool:
-    return bool(re.match(r"^ {0,3}#{1,6}(\s|$)", line))
-
-
-def _leads_in(block: list[str]) -> bool:
-    """A block that introduces the next one: a lone heading, or text ending in a colon."""
-    return (len(block) == 1 and _is_heading(block[0])) or block[-1].rstrip().endswith(":")
-
-
 def _slide_type(cell, used: float) -> tuple[str, float]:
     """The slide type for `cell`, and the lines used on its slide once it is placed."""
     if "remove-cell" in _tags(cell) or cell.cell_type == "raw":
@@ -231,124 +186,6 @@ def deck_title(notebook) -> str:
     return "Slides"
 
 
-# --- MyST → Markdown ----------------------------------------------------------------------------------------------
-
-ADMONITIONS = {"admonition", "note", "tip", "hint", "important", "seealso", "attention", "caution", "warning",
-               "danger", "error"}
-_ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:+-]*)\}`(?P<content>[^`]*)`")
-_FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<argument>.*)$")
-_OPTION = re.compile(r"^\s*:(?P<key>[\w-]+):\s*(?P<value>.*)$")
-_LABELLED = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^()\s]+)\)")
-_PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^()\s]+)\)")
-
-
-def myst_to_markdown(text: str, chapters=frozenset()) -> str:
-    """MyST markdown as plain Markdown with HTML boxes, for nbconvert (which knows no MyST).
-
-    A link to another page of the book becomes a link to that chapter's deck if it is one of `chapters`, else
-    plain text (the book's pages are not beside the decks).
-    """
-    lines = [line for line in text.splitlines() if not _TARGET_OR_COMMENT.match(line)]
-    markdown = _ROLE.sub(_role_text, "\n".join(_rewrite_directives(lines)))
-    return _PAGE_LINK.sub(lambda match: _page_link(match, chapters), markdown)
-
-
-def _page_link(match: re.Match, chapters) -> str:
-    target = urlsplit(match.group("target"))
-    if target.scheme or target.netloc or not target.path or target.path.startswith("/"):
-        return match.group(0)  # a web address, an anchor on this page, or mailto:
-    path = Path(unquote(target.path))
-    if path.suffix not in ("", ".ipynb", ".md"):
-        return match.group(0)  # a file (image, data) rather than a page
-    if path.stem in chapters:
-        return f"[{match.group('text')}]({path.stem}.html{'#' + target.fragment if target.fragment else ''})"
-    return match.group("text")
-
-
-def _role_text(match: re.Match) -> str:
-    name, content = match.group("name"), match.group("content")
-    if name.startswith("cite"):
-        keys = [key.strip() for key in content.split(",") if key.strip()]
-        if name in ("cite:t", "cite:ts"):
-            return "; ".join(f"{who} ({year})" if year else who for who, year in map(_author_year, keys))
-        return "(" + "; ".join(f"{who} {year}".strip() for who, year in map(_author_year, keys)) + ")"
-    labelled = _LABELLED.match(content)
-    return labelled.group("text") if labelled and labelled.group("text") else content
-
-
-def embed_images(markdown: str, base: Path) -> str:
-    """Markdown images of local files as data: URLs, so a deck needs no file beside it.
-
-    (nbconvert's own `embed_images` re-parses every HTML block on its own, which closes the boxes above early.)
-    """
-    def embedded(match: re.Match) -> str:
-        target = urlsplit(match.group("target"))
-        path = base / unquote(target.path)
-        if target.scheme or target.netloc or not path.is_file():
-            return match.group(0)
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        data = base64.b64encode(path.read_bytes()).decode("ascii")
-        return f"![{match.group('alt')}](data:{mime};base64,{data})"
-
-    return _IMAGE.sub(embedded, markdown)
-
-
-def _author_year(key: str) -> tuple[str, str]:
-    """("Smith et al.", "2020") for a source key; a source without authors is named by its title, in italics."""
-    from calcflow.model.references import short_citation
-
-    citation = short_citation(key)  # "Who (year). Title", "Title (year)", or the key itself if it is unknown
-    by_author = re.match(r"^(?P<who>.+?) \((?P<year>[^()]+)\)\. ", citation)
-    if by_author:
-        return by_author.group("who"), by_author.group("year")
-    by_title = re.match(r"^(?P<title>.+) \((?P<year>[^()]+)\)$", citation)
-    return (f"*{by_title.group('title')}*", by_title.group("year")) if by_title else (key, "")
-
-
-def _rewrite_directives(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        opening = _FENCE_OPEN.match(lines[index])
-        if not opening:
-            out.append(lines[index])
-            index += 1
-            continue
-        fence = opening.group("fence")
-        closing = _closing_fence(fence)
-        end = index + 1
-        while end < len(lines) and not closing.match(lines[end]):
-            end += 1
-        body = lines[index + 1:end]
-        options = {}
-        while body and _OPTION.match(body[0]):
-            option = _OPTION.match(body[0])
-            options[option.group("key")] = option.group("value").strip()
-            body = body[1:]
-        out.extend(_directive(opening.group("name"), opening.group("argument").strip(), options,
-                              _rewrite_directives(body)))
-        index = end + 1
-    return out
-
-
-def _directive(name: str, argument: str, options: dict, body: list[str]) -> list[str]:
-    classes = options.get("class", "").split()
-    if name in ADMONITIONS or name == "dropdown":
-        title = argument or ("" if name in ("admonition", "dropdown") else name.capitalize())
-        kind = " ".join(html.escape(c) for c in ["calcflow-slide-box", name, *classes]
-                        if c not in ("admonition", "dropdown"))
-        if name == "dropdown" or "dropdown" in classes:
-            return [f'<details class="{kind}">', f"<summary>{html.escape(title or 'Show')}</summary>", "", *body,
-                    "", "</details>"]
-        heading = [f'<p class="calcflow-slide-box-title">{html.escape(title)}</p>'] if title else []
-        return [f'<div class="{kind}">', *heading, "", *body, "", "</div>"]
-    if name in ("figure", "image") and argument:
-        alt = options.get("alt", "")
-        return [f"![{alt}]({argument})", "", *body]
-    return body  # any other directive: its content, as Markdown
-
-
 # --- export -------------------------------------------------------------------------------------------------------
 
 def slides_exporter():
@@ -387,103 +224,9 @@ def export_deck(notebook_path: Path, out_dir: Path, exporter=None, chapters=froz
     except ValueError as error:  # e.g. "All cells are hidden, cannot create slideshow"
         raise SlidesError(f"{notebook_path}: {error}") from error
     target = Path(out_dir) / f"{notebook_path.stem}.html"
-    target.write_text(body, encoding="utf-8")
+    target.write_text(with_widget_code(body), encoding="utf-8")  # a stored widget output holds only its state
     slide_types = [cell.metadata["slideshow"]["slide_type"] for cell in deck.cells]
     return Deck(target, deck.metadata["title"], max(slide_types.count("slide"), 1))
-
-
-# --- checks: nothing from another host, every local file present --------------------------------------------------
-
-_LOADING_ATTRIBUTES = {"script": ("src",), "link": ("href",), "img": ("src", "srcset"), "iframe": ("src",),
-                       "source": ("src", "srcset"), "audio": ("src",), "video": ("src", "poster"),
-                       "embed": ("src",), "object": ("data",), "track": ("src",), "input": ("src",)}
-REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)  # http://, https://, //host, ftp://…
-_CSS_URL = re.compile(r"""@import\s+(?:url\(\s*)?['"]?(?P<import>[^'")\s;]+)|url\(\s*['"]?(?P<url>[^'")]+)""")
-_JS_IMPORT = re.compile(r"""\bimport\s*(?:\(\s*|[\w*{}\s,$]+\bfrom\s*)['"](?P<url>[^'"]+)['"]""")
-
-
-class _ReferenceCollector(HTMLParser):
-    """Every URL a page would load: element attributes, inline style sheets and inline module imports."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.loads: list[tuple[str, str]] = []  # (where, url)
-        self.links: list[str] = []  # <a href> as written
-        self._in: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
-        if tag == "link" and (attributes.get("rel") or "").lower() in ("canonical", "alternate"):
-            return
-        for name in _LOADING_ATTRIBUTES.get(tag, ()):
-            value = attributes.get(name)
-            if value:
-                urls = [part.split()[0] for part in value.split(",") if part.strip()] if name == "srcset" else [value]
-                self.loads.extend((f"<{tag} {name}>", url) for url in urls)
-        if attributes.get("style"):
-            self.loads.extend(("style attribute", url) for url in css_urls(attributes["style"]))
-        self._in = tag if tag in ("style", "script") else None
-
-    def handle_endtag(self, tag):
-        self._in = None
-
-    def handle_data(self, data):
-        if self._in == "style":
-            self.loads.extend(("<style>", url) for url in css_urls(data))
-        elif self._in == "script":
-            self.loads.extend(("<script> import", match.group("url")) for match in _JS_IMPORT.finditer(data))
-
-
-def css_urls(css: str) -> list[str]:
-    return [match.group("import") or match.group("url") for match in _CSS_URL.finditer(css)]
-
-
-def _collect(html_text: str) -> _ReferenceCollector:
-    collector = _ReferenceCollector()
-    collector.feed(html_text)
-    collector.close()
-    return collector
-
-
-def page_loads(html_text: str) -> list[tuple[str, str]]:
-    return _collect(html_text).loads
-
-
-def remote_loads(html_text: str) -> list[str]:
-    """What an HTML page would load from another host, as "<script src>: https://…" lines."""
-    return [f"{where}: {url}" for where, url in page_loads(html_text) if REMOTE.match(url)]
-
-
-def missing_local_files(html_text: str, base: Path) -> list[str]:
-    """Relative URLs in the page (files of the deck's folder, loaded or linked) that do not exist."""
-    missing = []
-    collected = _collect(html_text)
-    for where, url in collected.loads + [("<a href>", link) for link in collected.links]:
-        parts = urlsplit(url)
-        if REMOTE.match(url) or parts.scheme or not parts.path:
-            continue  # remote (reported elsewhere), data:, blob:, or a fragment
-        if not (base / unquote(parts.path)).exists():
-            missing.append(f"{where}: {url}")
-    return missing
-
-
-def check_site(out_dir: Path) -> list[str]:
-    """Every problem that would stop the decks working offline: remote loads and missing files."""
-    problems = []
-    for page in sorted(out_dir.glob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        problems += [f"{page.name} loads from another host: {item}" for item in remote_loads(text)]
-        problems += [f"{page.name} needs a missing file: {item}" for item in missing_local_files(text, out_dir)]
-    for sheet in sorted(out_dir.rglob("*.css")):
-        for url in css_urls(sheet.read_text(encoding="utf-8")):
-            name = sheet.relative_to(out_dir).as_posix()
-            if REMOTE.match(url):
-                problems.append(f"{name} loads from another host: {url}")
-            elif not urlsplit(url).scheme and not (sheet.parent / unquote(urlsplit(url).path)).exists():
-                problems.append(f"{name} needs a missing file: {url}")
-    return problems
 
 
 # --- the whole set ------------------------------------------------------------------------------------------------

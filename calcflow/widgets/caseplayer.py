@@ -1,8 +1,9 @@
 """The case player: a case from the library, one question at a time, the learner committing before any feedback.
 
 Live in JupyterLab (an anywidget; Python can read `player.answers`, `player.scores` and `player.total`, and set
-`player.case_id`), and just as interactive in the static book through its self-contained `text/html`
-representation (see `calcflow.widgets.standalone`). The browser walks the table exported by
+`player.case_id`), and just as interactive in the static book through its `text/html` representation (the
+state) and the code the book's build adds (see `calcflow.widgets.standalone`; the front end is
+js/caseplayer.js, css/caseplayer.css). The browser walks the table exported by
 `calcflow.cases.player_table()`: the vignette, the synthetic image, each case's options per step (the next test and
 what follows the result are places in the case's own UK or US pathway) and the expert's answers with their
 explanations and sources. It compares the learner's choice with the expert's and decides nothing else.
@@ -10,8 +11,6 @@ Progress may be kept in the browser's localStorage; nothing is sent anywhere.
 """
 from __future__ import annotations
 
-import itertools
-from pathlib import Path
 from typing import NamedTuple
 
 import anywidget
@@ -19,15 +18,7 @@ import traitlets
 
 from calcflow.widgets.payloads import player_table
 from calcflow.errors import InvalidChoice
-from calcflow.widgets.standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
-
-HERE = Path(__file__).parent
-ESM = HERE / "caseplayer.js"
-CSS = HERE / "caseplayer.css"
-
-# One number per player made in this process, in order: unique host ids on a page, and the same ids on every run
-# of a notebook (nbval compares the stored text/html with a fresh run).
-_instances = itertools.count(1)
+from calcflow.widgets.standalone import StandaloneRepr, bundle, host_html, style_sheet
 
 
 class Score(NamedTuple):
@@ -76,8 +67,9 @@ class CasePlayer(StandaloneRepr, anywidget.AnyWidget):
     For teaching, not for diagnosis.
     """
 
-    _esm = module_source(ESM, SHARED)
-    _css = style_source(CSS, SHARED)
+    # The built bundle (js/caseplayer.js with the shared modules) and style sheet: see js/build.mjs.
+    _esm = bundle("caseplayer")
+    _css = style_sheet("caseplayer")
 
     table = traitlets.Dict(help="calcflow.cases.player_table(): the cases, options and expert answers").tag(sync=True)
     case_id = traitlets.Unicode(help="the case shown").tag(sync=True)
@@ -85,7 +77,6 @@ class CasePlayer(StandaloneRepr, anywidget.AnyWidget):
 
     def __init__(self, case_id: str | None = None, **kwargs):
         table = player_table()
-        self._number = next(_instances)
         super().__init__(table=table, case_id=case_id if case_id is not None else table["cases"][0]["id"], **kwargs)
 
     @traitlets.validate("case_id")
@@ -121,7 +112,6 @@ class CasePlayer(StandaloneRepr, anywidget.AnyWidget):
         return f"CasePlayer(case_id={self.case_id!r}, {len(self.table['cases'])} cases, {self.total})"
 
     def static_html(self) -> str:
-        return standalone_html(
-            esm=ESM, css=CSS, kind="caseplayer", host_id=f"calcflow-caseplayer-{self._number}",
-            state={"table": self.table, "case_id": self.case_id, "answers": self.answers},
-            fallback="The case player needs JavaScript, which is switched off in this browser.", shared=SHARED)
+        return host_html(kind="caseplayer",
+                         state={"table": self.table, "case_id": self.case_id, "answers": self.answers},
+                         fallback="The case player is interactive.")

@@ -2,14 +2,12 @@
 step — in UK or US practice, before or after a biopsy.
 
 Live in JupyterLab (an anywidget; Python can read and set `explorer.choice` and read `explorer.assessment`), and
-just as interactive in the static book: its `text/html` representation carries the same ES module, inlined, with
-the data it walks (see `calcflow.widgets.standalone`). The browser only looks answers up in the tables exported by
-`calcflow.export.explorer_table` (two lookups joined, as `calcflow.export.lookup`); every rule stays in Python.
+just as interactive in the static book: its `text/html` representation carries the data it walks, and the book's
+build adds the same ES module to the page (see `calcflow.widgets.standalone`). The browser only looks answers up in
+the tables exported by `calcflow.widgets.payloads.explorer_table` (two lookups joined, as
+`calcflow.widgets.payloads.lookup`); every rule stays in Python. The front end: js/explorer.js, css/explorer.css.
 """
 from __future__ import annotations
-
-import itertools
-from pathlib import Path
 
 import anywidget
 import traitlets
@@ -20,19 +18,11 @@ from calcflow.model.assessment import FIELDS, OPTIONAL, Assessment, assess, vali
 from calcflow.model.catalogue import catalogue
 from calcflow.errors import CalcflowError
 from calcflow.widgets.payloads import explorer_table
-from calcflow.widgets.standalone import SHARED, StandaloneRepr, module_source, standalone_html, style_source
+from calcflow.widgets.standalone import StandaloneRepr, bundle, host_html, style_sheet
 
-HERE = Path(__file__).parent
-ESM = HERE / "explorer.js"
-CSS = HERE / "explorer.css"
 
 DEFAULT_CHOICE = {"size": "micro", "shape": "fine-pleomorphic", "pattern": "grouped", "change": "no-prior",
                   "system": "uk", "result": None, "setting": "screening", "history": "none", "concordance": None}
-
-# One number per explorer made in this process, in order: unique host ids on a page, and the same ids on every
-# run of a notebook (a random or address-based id would fail nbval's comparison of stored outputs).
-_instances = itertools.count(1)
-
 
 def _normalised(choice: dict, current: dict) -> dict:
     """A complete, valid choice. Keys not given keep their current value, except that a change of system clears a
@@ -75,9 +65,9 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
     For teaching, not for diagnosis.
     """
 
-    # The module and style sheet with the shared code appended (presentation mode, the flowchart's path styles).
-    _esm = module_source(ESM, SHARED)
-    _css = style_source(CSS, SHARED)
+    # The built bundle (js/explorer.js with the shared modules) and style sheet: see js/build.mjs.
+    _esm = bundle("explorer")
+    _css = style_sheet("explorer")
 
     table = traitlets.Dict(help="calcflow.export.explorer_table(): the category and route tables").tag(sync=True)
     svgs = traitlets.Dict(help="each system's flowchart, nothing highlighted: {system: calcflow.flowchart.svg()}").tag(
@@ -94,7 +84,6 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
         choice = _normalised(dict(size=size, shape=shape, pattern=pattern, change=change, system=system,
                                   result=result, setting=setting, history=history, concordance=concordance),
                              DEFAULT_CHOICE)
-        self._number = next(_instances)
         super().__init__(table=explorer_table(), svgs=charts(), choice=choice, **kwargs)
 
     @traitlets.validate("choice")
@@ -123,7 +112,5 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
         return f"Explorer({', '.join(f'{k}={v!r}' for k, v in self.choice.items())})"
 
     def static_html(self) -> str:
-        return standalone_html(
-            esm=ESM, css=CSS, kind="explorer", host_id=f"calcflow-explorer-{self._number}",
-            state={"table": self.table, "svgs": self.svgs, "choice": self.choice},
-            fallback="The pathway explorer needs JavaScript, which is switched off in this browser.", shared=SHARED)
+        return host_html(kind="explorer", state={"table": self.table, "svgs": self.svgs, "choice": self.choice},
+                         fallback="The pathway explorer is interactive.")

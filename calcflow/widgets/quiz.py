@@ -22,16 +22,15 @@ Why our own module and not jupyterquiz (2.9.6.4, checked in its source and by ru
   right and wrong differ mainly by colour (green #009113 against red #c80202, a pair colour-blind readers confuse).
 - No place for what our banks carry: per-option feedback exists, but not an explanation or sources per question;
   text is inserted with innerHTML (markdown links and $…$ maths rewritten), not as text.
-Ours reuses the explorer's route: one ES module (quiz.js) for both hosts, and a deterministic, self-contained
-text/html (calcflow.widgets.standalone) with a <noscript> copy of the questions, answers folded, for print.
+Ours reuses the explorer's route: one ES module (js/quiz.js, bundled into static/quiz.js) for both hosts, and a
+deterministic text/html with the bank as JSON (calcflow.widgets.standalone; the book's build adds the module) and a
+<noscript> copy of the questions, answers folded, for print.
 """
 from __future__ import annotations
 
 import hashlib
 import html
-import itertools
 import json
-from pathlib import Path
 from typing import NamedTuple
 
 import anywidget
@@ -39,18 +38,7 @@ import traitlets
 
 from calcflow.model.questions import QuestionBank, bank
 from calcflow.model.references import short_citations
-from calcflow.widgets.standalone import HERE as WIDGETS, StandaloneRepr, module_source, standalone_html, style_source
-
-HERE = Path(__file__).parent
-ESM = HERE / "quiz.js"
-CSS = HERE / "quiz.css"
-# Only the shared helpers the quiz uses (not presentation mode), so that every chapter's stored quiz output stays
-# the same when the presentation code changes.
-SHARED = (WIDGETS / "dom.js", WIDGETS / "widget.css")
-
-# One number per quiz made in this process, in order: unique host ids on a page, and the same ids on every run
-# of a notebook (nbval compares the stored text/html with a fresh run).
-_instances = itertools.count(1)
+from calcflow.widgets.standalone import StandaloneRepr, bundle, host_html, style_sheet
 
 
 class Score(NamedTuple):
@@ -134,7 +122,7 @@ def _noscript(state: dict) -> str:
             f"<p><strong>{number}. {html.escape(question['prompt'])}</strong></p><ol type=\"a\">{options}</ol>"
             f"<details><summary>Answer</summary><ul>{right}</ul><p>{html.escape(question['explanation'])}</p>"
             f"<p>Sources: {sources}</p></details>")
-    return f'<noscript><div class="calcflow-quiz-static">{"".join(parts)}</div></noscript>'
+    return f'<div class="calcflow-quiz-static">{"".join(parts)}</div>'
 
 
 class Quiz(StandaloneRepr, anywidget.AnyWidget):
@@ -145,8 +133,9 @@ class Quiz(StandaloneRepr, anywidget.AnyWidget):
     >>> quiz.score                      # Score(correct=…, answered=…, total=…); str(): "3 of 5 correct"
     """
 
-    _esm = module_source(ESM, SHARED)
-    _css = style_source(CSS, SHARED)
+    # The built bundle (js/quiz.js with the shared modules) and style sheet: see js/build.mjs.
+    _esm = bundle("quiz")
+    _css = style_sheet("quiz")
 
     bank = traitlets.Dict(help="the question bank (calcflow.widgets.quiz.bank_state): questions, short citations"
                           ).tag(sync=True)
@@ -154,7 +143,6 @@ class Quiz(StandaloneRepr, anywidget.AnyWidget):
 
     def __init__(self, chapter: str, **kwargs):
         state = bank_state(bank(chapter))  # an unknown chapter: InvalidChoice listing the chapters
-        self._number = next(_instances)
         super().__init__(bank=state, **kwargs)
 
     @traitlets.validate("answers")
@@ -175,9 +163,8 @@ class Quiz(StandaloneRepr, anywidget.AnyWidget):
 
     def static_html(self) -> str:
         # No text/markdown on purpose: the HTML build prefers it to text/html (nb_mime_priority_overrides).
-        return standalone_html(
-            esm=ESM, css=CSS, kind="quiz", host_id=f"calcflow-quiz-{self._number}",
-            state={"bank": self.bank, "answers": self.answers}, shared=SHARED) + _noscript(self.bank)
+        return host_html(kind="quiz", state={"bank": self.bank, "answers": self.answers},
+                         fallback="These learning checks are interactive.", noscript=_noscript(self.bank))
 
 
 def learning_checks(chapter: str) -> Quiz:

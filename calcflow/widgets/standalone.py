@@ -1,101 +1,59 @@
-"""A widget's ES module as a self-contained `text/html` output: the static book's route to interactivity.
+"""A widget's representation for the static book: its state in a host element, never its code.
 
-The HTML holds the widget's state as JSON, its CSS, and its ES module inlined verbatim (read from the file beside
-the widget, never a copy), followed by a small bootstrap that calls the module's `render({model, el})` with a
-stand-in model backed by that JSON. Nothing is fetched, so it works from a web server and from file://.
+A notebook stores each widget output as `text/html` (what the HTML build shows, see nb_mime_priority_overrides in
+_config.yml) next to the live widget view (what JupyterLab shows). That HTML is `host_html`: a
+`<div class="calcflow-static" data-calcflow-static="<kind>">` holding the state as JSON, a line for viewers that show
+the output without running any code (truthful wherever it is seen), a <noscript> note and an empty mount point.
 
-Code several widgets use (the DOM helper, presentation mode, the flowchart's path styles) lives once, in the files
-named by `SHARED`; `module_source` and `style_source` append them to a widget's own module and style sheet, so each
-widget is still one ES module with no imports, in JupyterLab (its `_esm`/`_css`) and on the static page alike.
+The code is added when a page is built, not when a notebook runs: calcflow.publish.widget_code puts the widget's
+bundle (`bundle(kind)`, built from js/ by js/build.mjs) inline into every page that holds a host of its kind — the
+book's pages through the Sphinx extension calcflow.publish.sphinx, and the slide decks. So editing a widget's
+JavaScript or CSS changes no stored output and needs no re-executed notebook. JupyterLab runs the same bundle as
+the live widget's `_esm`, with `style_sheet(kind)` as its `_css`.
 """
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 HERE = Path(__file__).parent
-# Appended in this order: .js files to the module (after the widget's own code; their function declarations are
-# hoisted), .css files to the style sheet (after the widget's own rules).
-SHARED = (HERE / "dom.js", HERE / "present.js", HERE / "widget.css", HERE / "flowchart.css", HERE / "present.css")
+STATIC = HERE / "static"
+KINDS = ("explorer", "caseplayer", "quiz")
 
-# The stand-in for an anywidget model: get/set/on/off/save_changes over a plain object. `set` notifies
-# "change:<name>" listeners the way a Backbone model does, including the view that made the change.
-_BOOTSTRAP = """
-// Static host (added by calcflow.widgets.standalone): no kernel, so a plain object stands in for the model.
-{
-  const host = document.getElementById(%(host_id)s);
-  const state = JSON.parse(host.querySelector('script[type="application/json"]').textContent);
-  const listeners = new Map();
-  const model = {
-    get: (name) => state[name],
-    set(name, value) {
-      if (state[name] === value) return;
-      state[name] = value;
-      for (const callback of [...(listeners.get("change:" + name) || [])]) callback();
-    },
-    on(event, callback) { listeners.set(event, [...(listeners.get(event) || []), callback]); },
-    off(event, callback) {
-      listeners.set(event, callback ? (listeners.get(event) || []).filter((c) => c !== callback) : []);
-    },
-    save_changes() {},
-  };
-  render({ model, el: host.querySelector("[data-calcflow-mount]") });
-}
-"""
+
+def bundle(kind: str) -> Path:
+    """The widget's built ES module (static/<kind>.js): anywidget's `_esm`, and what a static page inlines."""
+    return STATIC / f"{kind}.js"
+
+
+def style_sheet(kind: str) -> Path:
+    """The widget's built style sheet (static/<kind>.css, shared rules included): anywidget's `_css`."""
+    return STATIC / f"{kind}.css"
 
 
 def _script_safe(text: str) -> str:
-    """Text that cannot end the <script> element it sits in."""
-    return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    """JSON that cannot end the <script> element it sits in, and still parses as the same JSON."""
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
-def _inlinable(path: Path) -> str:
-    source = Path(path).read_text(encoding="utf-8")
-    if "</script" in source.lower() or "<!--" in source:
-        raise ValueError(f"{path}: cannot be inlined in a <script> element (contains '</script' or '<!--')")
-    return source
+def host_html(*, kind: str, state: dict, fallback: str, noscript: str = "") -> str:
+    """A deterministic HTML fragment: the widget's host, holding `state` as JSON, and no code.
 
-
-def read_module(path: Path) -> str:
-    """The widget's ES module, checked to be inlinable: one file, nothing imported, a top-level `render`."""
-    source = _inlinable(path)
-    if "function render(" not in source:
-        raise ValueError(f"{path}: the static bootstrap calls a top-level `function render({{model, el}})`")
-    return source
-
-
-def module_source(esm: Path, shared: Sequence[Path] = ()) -> str:
-    """The widget's module followed by the shared .js files in `shared`: what anywidget's `_esm` gets, and what the
-    static page inlines."""
-    return "\n".join([read_module(esm), *(_inlinable(p) for p in shared if Path(p).suffix == ".js")])
-
-
-def style_source(css: Path, shared: Sequence[Path] = ()) -> str:
-    """The widget's style sheet followed by the shared .css files in `shared`."""
-    sheets = [css, *(p for p in shared if Path(p).suffix == ".css")]
-    return "\n".join(Path(p).read_text(encoding="utf-8") for p in sheets)
-
-
-def standalone_html(*, esm: Path, css: Path, state: dict, host_id: str, kind: str, fallback: str = "",
-                    shared: Sequence[Path] = ()) -> str:
-    """A deterministic HTML fragment that runs the widget `esm` on `state` with no kernel and no network.
-
-    `host_id` must be unique on the page (the bootstrap finds its element by id); `kind` names the widget for CSS
-    and tests (`data-calcflow-static="explorer"`); `fallback` is shown only when JavaScript is off; `shared` names
-    the shared files the widget uses (usually `SHARED`), appended to its module and style sheet.
+    `kind` names the widget (`data-calcflow-static="explorer"`: the page's code finds its hosts by it); `fallback`
+    names the widget for a viewer that shows the output without running it (the widget replaces that line, and its
+    style sheet hides it); `noscript` is HTML shown only when JavaScript is off (default: a sentence saying so).
     """
+    if kind not in KINDS:
+        raise ValueError(f"unknown widget kind {kind!r}; the kinds are: {', '.join(KINDS)}")
     data = _script_safe(json.dumps(state, ensure_ascii=False, separators=(",", ":")))
-    module = module_source(esm, shared) + _BOOTSTRAP % {"host_id": json.dumps(host_id)}
-    noscript = f"<noscript><p>{html.escape(fallback)}</p></noscript>" if fallback else ""
+    noscript = noscript or f"<p>{html.escape(fallback)} It needs JavaScript, which is switched off in this browser.</p>"
     return (
-        f'<div id="{html.escape(host_id)}" class="calcflow-static" data-calcflow-static="{html.escape(kind)}">'
-        f"<style>{style_source(css, shared)}</style>"
+        f'<div class="calcflow-static" data-calcflow-static="{kind}">'
         f'<script type="application/json">{data}</script>'
-        f"{noscript}<div data-calcflow-mount></div>"
-        # async: run as soon as parsed, instead of after every deferred script of the page (the theme's are large)
-        f'<script type="module" async>{module}</script>'
+        f'<p data-calcflow-fallback="">{html.escape(fallback)} It runs in the book\'s web pages and in JupyterLab.</p>'
+        f"<noscript>{noscript}</noscript>"
+        "<div data-calcflow-mount></div>"
         "</div>"
     )
 

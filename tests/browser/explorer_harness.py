@@ -1,7 +1,9 @@
 """The explorer on a page of its own, for browser tests that need no built book (not a test module itself).
 
 `harness_page(directory)` writes a minimal, valid HTML page around `Explorer().static_html()` — exactly the
-self-contained output the book embeds — and returns its path; opened from file:// it needs no server and no network.
+output the book stores — with the widget's code added the way the book's build adds it
+(calcflow.publish.widget_code.with_widget_code), and returns its path; opened from file:// it needs no server and no
+network.
 Like a page of the book it has something to focus after the explorer (a link): presentation mode keeps Tab inside
 the widget by catching focus that lands outside it, which needs somewhere outside to land.
 `open_explorer(request, mode)` opens the explorer in one of three ways and waits until it is interactive (MODES: the
@@ -16,6 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from calcflow.publish.widget_code import with_widget_code
 from calcflow.widgets import Explorer
 
 EXPLORER_PAGE = "book/explore-the-pathway.html"
@@ -38,9 +41,9 @@ _PAGE = """<!DOCTYPE html>
 
 
 def harness_page(directory: Path) -> Path:
-    """Write the explorer's static HTML (default choice) into directory/explorer.html."""
+    """Write the explorer's static HTML (default choice), with its code, into directory/explorer.html."""
     path = Path(directory) / "explorer.html"
-    path.write_text(_PAGE % Explorer().static_html(), encoding="utf-8")
+    path.write_text(with_widget_code(_PAGE % Explorer().static_html()), encoding="utf-8")
     return path
 
 

@@ -22,6 +22,7 @@ import pytest
 import calcflow
 from calcflow.model.cases import STEPS, case, cases
 from calcflow.model.catalogue import catalogue
+from calcflow.widgets.standalone import bundle
 
 PAGE = "book/case-library.html"
 ROOT = '[data-calcflow="caseplayer"]'
@@ -211,24 +212,29 @@ def test_the_page_carries_the_player_once_and_stays_light(site_dir):
     assert html.count('data-calcflow-static="caseplayer"') == 1
     assert html.count('"flowchart_svg":') == 1, "the player's table is embedded exactly once"
     assert "application/vnd.jupyter.widget-state+json" not in html
+    # Its code once, added by the build: the style sheet and the module, each the committed bundle.
+    assert html.count('data-calcflow-code="caseplayer"') == 2
+    assert bundle("caseplayer").read_text(encoding="utf-8") in html
     assert len(re.findall(r"data:image/png;base64,", html)) == len(cases())
     # 32 cases: their images (about 12 kB each) are most of it; the UK and US flowcharts are about 85 kB together.
     assert len(html.encode()) < 720_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
 
 
-@pytest.mark.parametrize("widget", ["CasePlayer", "Explorer"])
+@pytest.mark.parametrize("widget", ["CasePlayer", "Explorer", "Quiz"])
 def test_the_live_widgets_module_renders_from_its_default_export(file_page, widget):
-    """JupyterLab's route: anywidget imports `_esm` (the widget's module with the shared code appended) and calls
-    its default export's render() with the kernel's model — here a stand-in with the same methods."""
+    """JupyterLab's route: anywidget imports `_esm` (the widget's built bundle, calcflow/widgets/static/) and calls
+    its default export's render() with the kernel's model — here a stand-in with the same methods. On a page with no
+    static host, importing the module renders nothing by itself."""
     import calcflow.widgets
 
-    live = getattr(calcflow.widgets, widget)()
+    live = getattr(calcflow.widgets, widget)(*(("categorising",) if widget == "Quiz" else ()))
     state = {name: getattr(live, name) for name in live.keys if not name.startswith("_") and name not in (
         "comm", "keys", "log", "layout", "tabbable", "tooltip")}
     file_page.set_content("<!doctype html><html lang='en'><title>live</title><main id='out'></main></html>")
     kind = file_page.evaluate("""async ([esm, state]) => {
         const url = URL.createObjectURL(new Blob([esm], {type: "text/javascript"}));
         const widget = (await import(url)).default;
+        if (document.querySelector("[data-calcflow]")) return "rendered on import";
         const listeners = {};
         const model = {
             get: (name) => state[name],
@@ -243,19 +249,20 @@ def test_the_live_widgets_module_renders_from_its_default_export(file_page, widg
         cleanup();
         return kind;
     }""", [live._esm, state])
-    assert kind == {"CasePlayer": "caseplayer+present", "Explorer": "explorer+present"}[widget]
+    assert kind == {"CasePlayer": "caseplayer+present", "Explorer": "explorer+present", "Quiz": "quiz"}[widget]
     assert not file_page.console_errors, "\n".join(file_page.console_errors)
 
 
 # --- the harness: the player's own static HTML, from file://, no built book needed ---------------------------
 def harness(file_page, tmp_path, case_id: str):
-    """Open CasePlayer(case_id).static_html() in a page of its own, from disk."""
+    """Open CasePlayer(case_id).static_html() in a page of its own, from disk, with the code the book's build adds."""
+    from calcflow.publish.widget_code import with_widget_code
     from calcflow.widgets import CasePlayer
 
     page_file = tmp_path / "player.html"
-    page_file.write_text("<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Case player</title>"
-                         f"</head><body><main>{CasePlayer(case_id).static_html()}</main></body></html>",
-                         encoding="utf-8")
+    page_file.write_text(with_widget_code(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Case player</title>"
+        f"</head><body><main>{CasePlayer(case_id).static_html()}</main></body></html>"), encoding="utf-8")
     file_page.goto(page_file.as_uri(), wait_until="load")
     file_page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     return file_page

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 
 import pytest
 from explorer_harness import EXPLORER_PAGE, MODES, ROOT, open_explorer
@@ -24,6 +25,7 @@ from explorer_harness import EXPLORER_PAGE, MODES, ROOT, open_explorer
 import calcflow
 from calcflow.model.catalogue import catalogue
 from calcflow.widgets.explorer import DEFAULT_CHOICE
+from calcflow.widgets.standalone import bundle
 
 FIELDS = ("size", "shape", "pattern", "change", "system", "result", "setting", "history", "concordance")
 OPTIONAL = ("result", "concordance")
@@ -413,3 +415,8 @@ def test_the_page_carries_the_explorer_once_and_no_widget_state(site_dir):
     assert page.count('"svgs":') == 1
     assert "application/vnd.jupyter.widget-state+json" not in page
     assert "require.js" not in page and "embed-amd" not in page
+    # The code once per kind, inline (the build adds it; the stored outputs hold none): the explorer's, and the
+    # chapter's quiz's.
+    assert re.findall(r'<(style|script) (?:type="module" )?data-calcflow-code="(\w+)"', page) == [
+        ("style", "explorer"), ("script", "explorer"), ("style", "quiz"), ("script", "quiz")]
+    assert bundle("explorer").read_text(encoding="utf-8") in page

@@ -1,5 +1,5 @@
-"""Presentation mode (calcflow/widgets/present.js) of the case player and the explorer, by keyboard alone, in the
-built book with no network — over HTTP and from file:// — and, for the explorer, on a page of its own built from
+"""Presentation mode (calcflow/widgets/js/shared/present.js) of the case player and the explorer, by keyboard alone,
+in the built book with no network — over HTTP and from file:// — and, for the explorer, on a page of its own built from
 `Explorer().static_html()` (file://) when the book is not built — see explorer_harness.MODES.
 
 A lecturer Tabs to the Present button and presses Enter: the widget fills the screen (the Fullscreen API, or a fixed
