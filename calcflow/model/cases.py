@@ -1,9 +1,8 @@
 """The case library: teaching cases with a vignette, a synthetic image and the expert's answer at each step.
 
-Cases live in `calcflow/data/cases.yaml`. Loading validates them (pydantic, extra fields forbidden) and then
-checks what a schema cannot see: unique ids, source keys that exist in `calcflow/data/references.bib`, descriptor values
-that exist in the lexicon, and — the point of the library — that every expert answer is the one `calcflow.assess`
-gives for the case. A case that contradicts the model does not load. Errors name the file, the case and the field.
+Cases live in `calcflow/data/cases.yaml`, read by the one loader (`calcflow.model.load`: schema, unique ids, source
+keys); this module then checks what only the model can see: descriptor values that exist in the lexicon, and — the
+point of the library — that every expert answer is the one `calcflow.assess` gives for the case. A case that contradicts the model does not load. Errors name the file, the case and the field.
 
 Each case is set in one system's pathway (`system`: uk | us), reached from screening or a breast symptom (the
 vignette's `setting`), in a breast with or without earlier cancer treatment (`history`); a biopsied case may carry a
@@ -13,9 +12,9 @@ result in its system's words (UK B-codes, US diagnoses) and the team's radiology
 The learner is asked, in order: size, shape, pattern (what the expert sees), category, next test, and — for
 biopsied cases with a result — where the result leads. The last two are places in the case's own system graph:
 next test, where the step that decides the category leads (the screening read when the finding is dismissed
-there, the assessment score after work-up); after the result, where the concordance step leads. `player_table()`
-exports all of it, with each case's image as a small PNG, for the case player to walk in the browser; no rule is
-re-implemented there.
+there, the assessment score after work-up); after the result, where the concordance step leads. The image is drawn by
+`calcflow.figures.caseimages`; `calcflow.widgets.payloads.player_table()` exports everything for the case player to
+walk in the browser, where no rule is re-implemented.
 """
 from __future__ import annotations
 
