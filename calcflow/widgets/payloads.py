@@ -126,7 +126,7 @@ def _find(part: dict, axes: dict, values: dict) -> dict:
 
 
 def lookup(table: dict, **choice) -> dict:
-    """One answer from the exported tables — the same steps the browser takes (explorer.js `lookup`):
+    """One answer from the exported tables — the same steps the browser takes (js/explorer/lookup.js):
     the category outcome, then the route outcome for its BI-RADS category, joined; or the first refusal."""
     values = {f: choice.get(f) or "" for f in table["fields"]}
     seen = _find(table["category"], table["axes"], values)

@@ -1,5 +1,244 @@
 // calcflow/widgets/static: built from js/explorer.js by calcflow/widgets/js/build.mjs — do not edit; edit the sources and run `make widgets`
 
+// js/shared/dom.js
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== void 0 && value !== null && value !== false) node.setAttribute(name, String(value));
+  }
+  node.append(...children.flat().filter((child) => child !== null && child !== void 0));
+  return node;
+}
+function listenAll(listeners2) {
+  for (const [target, type, handler] of listeners2) target.addEventListener(type, handler);
+  return () => {
+    for (const [target, type, handler] of listeners2) target.removeEventListener(type, handler);
+  };
+}
+
+// js/shared/host.js
+function staticModel(state) {
+  const listeners2 = /* @__PURE__ */ new Map();
+  return {
+    get: (name) => state[name],
+    set(name, value) {
+      if (state[name] === value) return;
+      state[name] = value;
+      for (const callback of [...listeners2.get(`change:${name}`) || []]) callback();
+    },
+    on(event, callback) {
+      listeners2.set(event, [...listeners2.get(event) || [], callback]);
+    },
+    off(event, callback) {
+      listeners2.set(event, callback ? (listeners2.get(event) || []).filter((c) => c !== callback) : []);
+    },
+    save_changes() {
+    }
+  };
+}
+function mountStatic(kind, widget2) {
+  if (typeof document === "undefined") return;
+  const mountAll = () => {
+    for (const host of document.querySelectorAll(`[data-calcflow-static="${kind}"]`)) {
+      mountHost(
+        /** @type {HTMLElement} */
+        host,
+        widget2
+      );
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
+  else mountAll();
+}
+function mountHost(host, widget2) {
+  const data = host.querySelector(':scope > script[type="application/json"]');
+  const el = (
+    /** @type {HTMLElement | null} */
+    host.querySelector(":scope > [data-calcflow-mount]")
+  );
+  if (!data || !el || host.dataset.calcflowMounted) return;
+  host.dataset.calcflowMounted = "true";
+  host.querySelector(":scope > [data-calcflow-fallback]")?.remove();
+  try {
+    widget2.render({ model: staticModel(JSON.parse(data.textContent || "{}")), el });
+  } catch (error) {
+    console.error(error);
+  }
+}
+
+// js/explorer/lookup.js
+function findOutcome(part, axes, values) {
+  let position = 0;
+  for (const field of part.fields) {
+    const ids = axes[field];
+    const index = ids.indexOf(values[field]);
+    if (index < 0) return { refused: `unknown ${field} '${values[field]}'; choose one of: ${ids.join(", ")}` };
+    position = position * ids.length + index;
+  }
+  return part.outcomes[part.index[position]];
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+function lookup(table, choice) {
+  const values = {};
+  for (const field of table.fields) values[field] = choice[field] || "";
+  const seen = findOutcome(table.category, table.axes, values);
+  if ("refused" in seen) return seen;
+  const taken = findOutcome(table.route, table.axes, { ...values, birads: seen.birads });
+  if ("refused" in taken) return taken;
+  const rules = unique([...seen.rules, ...taken.rules]);
+  const items = [
+    ...rules.map((id) => table.rules[id].sources),
+    ...taken.path.map((id) => table.steps[id].sources)
+  ];
+  for (const field of table.described) items.push(optionOf(table, field, values[field])?.sources || []);
+  return {
+    category: seen.category,
+    birads: seen.birads,
+    rcr: seen.rcr,
+    next_step: taken.next_step,
+    path: taken.path,
+    route: taken.route,
+    rules,
+    sources: unique(items.flat()),
+    concordance: taken.concordance
+  };
+}
+function optionOf(table, field, id) {
+  return table.choices[field].find((option) => option.id === id);
+}
+
+// js/shared/cite.js
+function shortCitation(citation) {
+  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
+  return match ? match[1] : citation;
+}
+function cite(references, key, { short = false } = {}) {
+  const full = references[key] || key;
+  const shown = short ? shortCitation(full) : full;
+  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
+}
+function citeAll(references, keys, options = {}) {
+  return keys.flatMap((key, i) => i ? ["; ", cite(references, key, options)] : [cite(references, key, options)]);
+}
+function sourcesLine(references, keys, { tag = "span", className, lead = "Sources: ", short = false }) {
+  return keys.length ? element(tag, { class: className }, lead, citeAll(references, keys, { short })) : null;
+}
+
+// js/explorer/words.js
+var FIELD_LABELS = {
+  setting: "Why she had the mammogram",
+  history: "Earlier breast cancer treatment",
+  system: "Practice followed",
+  size: "Size",
+  shape: "Shape (morphology)",
+  pattern: "Pattern (distribution)",
+  change: "Compared with earlier mammograms",
+  result: "Biopsy result",
+  concordance: "Does the result explain the imaging?"
+};
+var RESULT_LABELS = { uk: "Biopsy result (B-code)", us: "Biopsy result (pathology report)" };
+var CHART_HELP = "Click a step, or Tab to it and press Enter, to read what happens there and why.";
+function stepLabel(table, stepId, system) {
+  const step = table.steps[stepId];
+  return step.labels && step.labels[system] || step.label;
+}
+function fieldLabel(field, system) {
+  return field === "result" && RESULT_LABELS[system] || FIELD_LABELS[field] || field;
+}
+function resultOptions(table, system) {
+  return table.choices.result.filter((option) => !option.id || option.system === system);
+}
+function sources(table, keys, lead = "Sources: ") {
+  return sourcesLine(table.references, keys || [], { className: "cfx-sources", lead, short: true });
+}
+
+// js/explorer/answer.js
+function refusalView(outcome) {
+  return [
+    element("p", { class: "cfx-refusal-title" }, "This combination cannot occur"),
+    element("p", { class: "cfx-refusal" }, outcome.refused),
+    element("p", { class: "cfx-note" }, "Change one of the choices above to see a path.")
+  ];
+}
+function entry(attributes, term, ...description) {
+  return element("div", attributes, element("dt", {}, term), element("dd", {}, ...description));
+}
+function answerView(table, choice, outcome) {
+  const code = outcome.category || "";
+  const category = table.categories[code] || { label: code, plain: "" };
+  const judged = outcome.concordance ? optionOf(table, "concordance", outcome.concordance) : void 0;
+  return [element(
+    "dl",
+    {},
+    entry(
+      { class: `cfx-category cfx-category-${code}` },
+      "Category (the leaflet's word)",
+      element("strong", {}, category.label),
+      " \u2014 ",
+      category.plain
+    ),
+    entry(
+      {},
+      "BI-RADS (US)",
+      element("strong", {}, outcome.birads),
+      " \u2014 ",
+      table.birads[outcome.birads || ""] || ""
+    ),
+    entry(
+      {},
+      "RCR M-score (UK)",
+      element("strong", {}, outcome.rcr),
+      " \u2014 ",
+      table.rcr[outcome.rcr || ""] || ""
+    ),
+    judged ? entry(
+      { class: "cfx-concordance" },
+      "Does the result explain the imaging?",
+      element("strong", {}, judged.label),
+      " \u2014 ",
+      choice.concordance ? "as you chose" : "the model's judgement for this result and category"
+    ) : null,
+    entry({ class: "cfx-next" }, "Next step", outcome.next_step)
+  )];
+}
+function transcriptItems(table, path, system) {
+  return path.map((stepId) => element(
+    "li",
+    { "data-step": stepId },
+    element("span", { class: "cfx-step-label" }, stepLabel(table, stepId, system)),
+    " ",
+    sources(table, table.steps[stepId].sources, "\u2014 ")
+  ));
+}
+function ruleItems(table, ruleIds) {
+  return ruleIds.map((ruleId) => {
+    const rule = table.rules[ruleId];
+    return element(
+      "li",
+      { "data-rule": ruleId },
+      rule.statement,
+      " ",
+      rule.synthesis ? element("span", { class: "cf-synthesis" }, "This book's simplification") : null,
+      rule.synthesis && rule.unconfirmed ? " " : null,
+      rule.unconfirmed ? element("span", { class: "cf-unconfirmed" }, "Sources differ or are incomplete") : null,
+      " ",
+      sources(table, rule.sources)
+    );
+  });
+}
+function stepDetails(table, stepId, system, path) {
+  const step = table.steps[stepId];
+  const position = path.indexOf(stepId);
+  return [
+    element("h3", {}, stepLabel(table, stepId, system)),
+    element("p", { class: "cfx-where" }, position >= 0 ? `Step ${position + 1} of ${path.length} on the current path.` : "Not on the current path."),
+    element("p", {}, step.explanation),
+    element("p", {}, sources(table, step.sources))
+  ];
+}
+
 // js/shared/chart.js
 function parseChart(svgText, system, idSuffix) {
   const holder = document.createElement("div");
@@ -55,87 +294,196 @@ function describePath(chart, path, label, lead = "Highlighted path: ") {
   chart.desc.textContent = path.length ? `${lead}${path.map(label).join(" \u2192 ")}.` : `${chart.plainDesc} No path is highlighted.`;
 }
 
-// js/shared/dom.js
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== void 0 && value !== null && value !== false) node.setAttribute(name, String(value));
+// js/explorer/flowchart.js
+function prepareChart(svgText, table, system, token) {
+  const chart = parseChart(svgText, system, `${system}-${token}`);
+  chart.svg.setAttribute("role", "group");
+  for (const [id, group] of chart.nodes) {
+    if (!table.steps[id]) {
+      chart.nodes.delete(id);
+      continue;
+    }
+    const label = stepLabel(table, id, system);
+    group.dataset.step = id;
+    group.setAttribute("tabindex", "0");
+    group.setAttribute("role", "button");
+    group.setAttribute("aria-label", label);
+    const title = group.querySelector(":scope > title");
+    if (title) title.textContent = label;
+    for (const link of group.querySelectorAll("a")) link.removeAttributeNS("http://www.w3.org/1999/xlink", "title");
   }
-  node.append(...children.flat().filter((child) => child !== null && child !== void 0));
-  return node;
+  for (const group of chart.edges.values()) {
+    group.querySelector(":scope > title")?.remove();
+    group.setAttribute("aria-hidden", "true");
+  }
+  return chart;
 }
-function listenAll(listeners2) {
-  for (const [target, type, handler] of listeners2) target.addEventListener(type, handler);
-  return () => {
-    for (const [target, type, handler] of listeners2) target.removeEventListener(type, handler);
-  };
-}
-
-// js/shared/cite.js
-function shortCitation(citation) {
-  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
-  return match ? match[1] : citation;
-}
-function cite(references, key, { short = false } = {}) {
-  const full = references[key] || key;
-  const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
-}
-function citeAll(references, keys, options = {}) {
-  return keys.flatMap((key, i) => i ? ["; ", cite(references, key, options)] : [cite(references, key, options)]);
-}
-function sourcesLine(references, keys, { tag = "span", className, lead = "Sources: ", short = false }) {
-  return keys.length ? element(tag, { class: className }, lead, citeAll(references, keys, { short })) : null;
+function drawPath(chart, table, path) {
+  highlightPath(chart, path);
+  describePath(chart, path, (step) => stepLabel(table, step, chart.system));
 }
 
-// js/shared/host.js
-function staticModel(state) {
-  const listeners2 = /* @__PURE__ */ new Map();
-  return {
-    get: (name) => state[name],
-    set(name, value) {
-      if (state[name] === value) return;
-      state[name] = value;
-      for (const callback of [...listeners2.get(`change:${name}`) || []]) callback();
-    },
-    on(event, callback) {
-      listeners2.set(event, [...listeners2.get(event) || [], callback]);
-    },
-    off(event, callback) {
-      listeners2.set(event, callback ? (listeners2.get(event) || []).filter((c) => c !== callback) : []);
-    },
-    save_changes() {
-    }
-  };
+// js/explorer/menus.js
+var GROUPS = [
+  { legend: "The woman", fields: ["setting", "history", "system"] },
+  { legend: "What is seen", fields: ["size", "shape", "pattern", "change"] },
+  { legend: "After biopsy", fields: ["result", "concordance"] }
+];
+var SYSTEM_WORDS = { uk: "UK", us: "US" };
+var OPTIONAL = ["result", "concordance"];
+function optionElements(options) {
+  return options.map((option) => element("option", { value: option.id }, option.label));
 }
-function mountStatic(kind, widget2) {
-  if (typeof document === "undefined") return;
-  const mountAll = () => {
-    for (const host of document.querySelectorAll(`[data-calcflow-static="${kind}"]`)) {
-      mountHost(
-        /** @type {HTMLElement} */
-        host,
-        widget2
-      );
+function buildControls(table, id) {
+  const selects = {};
+  const hints = {};
+  const labels = {};
+  const grouped = GROUPS.map((group) => ({ ...group, fields: group.fields.filter((f) => table.fields.includes(f)) }));
+  const named = new Set(grouped.flatMap((group) => group.fields));
+  const rest = table.fields.filter((field) => !named.has(field));
+  if (rest.length) grouped.push({ legend: "More", fields: rest });
+  const form = element("form", { class: "cfx-controls", "aria-label": "Describe the woman and the calcification" });
+  for (const group of grouped.filter((g) => g.fields.length)) {
+    const fieldset = element("fieldset", { class: "cfx-group" }, element("legend", {}, group.legend));
+    for (const field of group.fields) {
+      const options = field === "result" ? [] : optionElements(table.choices[field]);
+      selects[field] = element("select", { name: field, id: id(field) }, options);
+      hints[field] = element("span", { class: "cfx-hint", id: id(`${field}-hint`) });
+      labels[field] = element("label", { for: id(field) }, FIELD_LABELS[field] || field);
+      selects[field].setAttribute("aria-describedby", hints[field].id);
+      fieldset.append(element("div", { class: "cfx-control cf-field" }, labels[field], selects[field], hints[field]));
     }
-  };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
-  else mountAll();
+    form.append(fieldset);
+  }
+  return { form, selects, hints, labels };
 }
-function mountHost(host, widget2) {
-  const data = host.querySelector(':scope > script[type="application/json"]');
-  const el = (
-    /** @type {HTMLElement | null} */
-    host.querySelector(":scope > [data-calcflow-mount]")
+function clearForeignResult(table, choice) {
+  const result = choice.result ? optionOf(table, "result", choice.result) : void 0;
+  const system = choice.system || "";
+  if (!result || !result.system || result.system === system) return "";
+  choice.result = null;
+  let told = `The result "${result.label}" is ${SYSTEM_WORDS[result.system] || result.system} wording, so it was cleared (No result yet): choose one of the ${SYSTEM_WORDS[system] || system} results.`;
+  if (choice.concordance) {
+    const concordance = optionOf(table, "concordance", choice.concordance);
+    choice.concordance = null;
+    told += ` The concordance "${concordance ? concordance.label : ""}" was cleared with it.`;
+  }
+  return told;
+}
+function showChoice(view, choice) {
+  const { table, selects, hints, labels } = view;
+  const system = choice.system || "";
+  if (selects.result.dataset.system !== system) {
+    selects.result.replaceChildren(...optionElements(resultOptions(table, system)));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of table.fields) {
+    const value = choice[field] || "";
+    if (selects[field].value !== value) selects[field].value = value;
+    const option = optionOf(table, field, value);
+    hints[field].replaceChildren(...option && option.description ? [option.description, " ", sources(table, option.sources) || ""] : []);
+  }
+}
+function chosen(view) {
+  const choice = {};
+  for (const field of view.table.fields) choice[field] = view.selects[field].value;
+  for (const field of OPTIONAL) choice[field] = choice[field] || null;
+  return choice;
+}
+
+// js/explorer/show.js
+function chartOf(view) {
+  return (
+    /** @type {Chart} */
+    view.chart
   );
-  if (!data || !el || host.dataset.calcflowMounted) return;
-  host.dataset.calcflowMounted = "true";
-  host.querySelector(":scope > [data-calcflow-fallback]")?.remove();
-  try {
-    widget2.render({ model: staticModel(JSON.parse(data.textContent || "{}")), el });
-  } catch (error) {
-    console.error(error);
+}
+function showChart(view, system) {
+  if (view.chart && view.chart.system === system) return;
+  if (!view.charts[system]) {
+    view.charts[system] = prepareChart(view.model.get("svgs")[system], view.table, system, view.token);
+    view.charts[system].svg.setAttribute("aria-describedby", view.chartHelp.id);
   }
+  view.chart = view.charts[system];
+  view.chartBox.replaceChildren(view.chart.svg);
+}
+function showDetails(view, stepId) {
+  const chart = chartOf(view);
+  const open = stepId !== null && chart.nodes.has(stepId);
+  view.selectedStep = open ? stepId : null;
+  for (const [nodeId, group] of chart.nodes) group.classList.toggle("selected", nodeId === view.selectedStep);
+  view.details.classList.toggle("cfx-open", open);
+  view.closeButton.hidden = !open;
+  view.detailsBody.replaceChildren(...stepId !== null && open ? stepDetails(view.table, stepId, chart.system, view.path) : [element("p", { class: "cfx-note" }, CHART_HELP)]);
+}
+function showOutcome(view, choice, outcome) {
+  showChoice(view, choice);
+  showChart(view, choice.system || "");
+  view.path = outcome.path || [];
+  view.root.classList.toggle("cfx-refused", Boolean(outcome.refused));
+  if (outcome.refused) {
+    view.summary.replaceChildren(...refusalView(outcome));
+    view.transcript.replaceChildren();
+    view.transcript.hidden = true;
+    view.transcriptNote.textContent = "No path: this combination cannot occur.";
+    view.rules.replaceChildren();
+  } else {
+    view.summary.replaceChildren(...answerView(view.table, choice, outcome));
+    view.transcript.hidden = false;
+    view.transcriptNote.textContent = `${view.path.length} steps, from the first mammogram to where this finding goes next.`;
+    view.transcript.replaceChildren(...transcriptItems(view.table, view.path, choice.system || ""));
+    view.rules.replaceChildren(...ruleItems(view.table, outcome.rules || []));
+  }
+  view.chartBox.classList.toggle("cf-has-path", view.path.length > 0);
+  if (view.walk !== null) walkTo(view, view.walk);
+  else {
+    drawPath(chartOf(view), view.table, view.path);
+    showDetails(view, view.selectedStep);
+  }
+}
+function walkTo(view, count) {
+  const chart = chartOf(view);
+  if (count === null) {
+    view.walk = null;
+    drawPath(chart, view.table, view.path);
+    showDetails(view, null);
+    return;
+  }
+  const path = view.path;
+  const walk = view.walk = Math.max(0, Math.min(count, path.length));
+  drawPath(chart, view.table, path.slice(0, walk));
+  const stepId = path[walk - 1];
+  showDetails(view, stepId || null);
+  if (stepId) chart.nodes.get(stepId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  const keys = Math.min(9, view.selects[view.currentMenu].options.length);
+  const menu = `${fieldLabel(view.currentMenu, chart.system)}: keys 1\u2013${keys} choose`;
+  view.present.setStatus(!path.length ? `No path for this combination. ${menu}.` : walk === 0 ? `Press \u2192 to follow the path (${path.length} steps). ${menu}.` : `Step ${walk} of ${path.length}: ${stepLabel(view.table, stepId, chart.system)}. ${menu}.`);
+}
+function chooseOption(view, number) {
+  const select = view.selects[view.currentMenu];
+  const option = select.options[number - 1];
+  if (!option || select.value === option.value) return;
+  select.value = option.value;
+  applyChange(view, view.currentMenu);
+}
+function markMenu(view) {
+  for (const field of view.table.fields) {
+    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", field === view.currentMenu);
+  }
+}
+function show(view, choice) {
+  const key = JSON.stringify(view.table.fields.map((field) => choice[field] || ""));
+  if (key === view.shown) return;
+  view.shown = key;
+  showOutcome(view, choice, lookup(view.table, choice));
+}
+function applyChange(view, field) {
+  const choice = chosen(view);
+  view.notice.textContent = field === "system" ? clearForeignResult(view.table, choice) : "";
+  show(view, choice);
+  view.model.set("choice", choice);
+  view.model.save_changes();
 }
 
 // js/shared/views.js
@@ -337,237 +685,14 @@ var PresentMode = class {
   }
 };
 
-// js/explorer.js
-var GROUPS = [
-  { legend: "The woman", fields: ["setting", "history", "system"] },
-  { legend: "What is seen", fields: ["size", "shape", "pattern", "change"] },
-  { legend: "After biopsy", fields: ["result", "concordance"] }
-];
-var FIELD_LABELS = {
-  setting: "Why she had the mammogram",
-  history: "Earlier breast cancer treatment",
-  system: "Practice followed",
-  size: "Size",
-  shape: "Shape (morphology)",
-  pattern: "Pattern (distribution)",
-  change: "Compared with earlier mammograms",
-  result: "Biopsy result",
-  concordance: "Does the result explain the imaging?"
-};
-var RESULT_LABELS = { uk: "Biopsy result (B-code)", us: "Biopsy result (pathology report)" };
-var SYSTEM_WORDS = { uk: "UK", us: "US" };
-var OPTIONAL = ["result", "concordance"];
+// js/explorer/view.js
 var DISCLAIMER = "For teaching, not for diagnosis.";
-var CHART_HELP = "Click a step, or Tab to it and press Enter, to read what happens there and why.";
 var PRESENT_KEYS = [
   ["\u2192", "reveal the next step of the path, with its explanation"],
   ["\u2190", "take the last step back"],
   ["1\u20139", "choose that option in the current menu (Tab moves to the next menu)"],
   ["\u2191 \u2193", "the previous or next option in the menu that has focus"]
 ];
-function findOutcome(part, axes, values) {
-  let position = 0;
-  for (const field of part.fields) {
-    const ids = axes[field];
-    const index = ids.indexOf(values[field]);
-    if (index < 0) return { refused: `unknown ${field} '${values[field]}'; choose one of: ${ids.join(", ")}` };
-    position = position * ids.length + index;
-  }
-  return part.outcomes[part.index[position]];
-}
-function unique(items) {
-  return [...new Set(items)];
-}
-function lookup(table, choice) {
-  const values = {};
-  for (const field of table.fields) values[field] = choice[field] || "";
-  const seen = findOutcome(table.category, table.axes, values);
-  if ("refused" in seen) return seen;
-  const taken = findOutcome(table.route, table.axes, { ...values, birads: seen.birads });
-  if ("refused" in taken) return taken;
-  const rules = unique([...seen.rules, ...taken.rules]);
-  const items = [
-    ...rules.map((id) => table.rules[id].sources),
-    ...taken.path.map((id) => table.steps[id].sources)
-  ];
-  for (const field of table.described) items.push(optionOf(table, field, values[field])?.sources || []);
-  return {
-    category: seen.category,
-    birads: seen.birads,
-    rcr: seen.rcr,
-    next_step: taken.next_step,
-    path: taken.path,
-    route: taken.route,
-    rules,
-    sources: unique(items.flat()),
-    concordance: taken.concordance
-  };
-}
-function stepLabel(table, stepId, system) {
-  const step = table.steps[stepId];
-  return step.labels && step.labels[system] || step.label;
-}
-function fieldLabel(field, system) {
-  return field === "result" && RESULT_LABELS[system] || FIELD_LABELS[field] || field;
-}
-function optionOf(table, field, id) {
-  return table.choices[field].find((option) => option.id === id);
-}
-function resultOptions(table, system) {
-  return table.choices.result.filter((option) => !option.id || option.system === system);
-}
-function sources(table, keys, lead = "Sources: ") {
-  return sourcesLine(table.references, keys || [], { className: "cfx-sources", lead, short: true });
-}
-function prepareChart(svgText, table, system, token) {
-  const chart = parseChart(svgText, system, `${system}-${token}`);
-  chart.svg.setAttribute("role", "group");
-  for (const [id, group] of chart.nodes) {
-    if (!table.steps[id]) {
-      chart.nodes.delete(id);
-      continue;
-    }
-    const label = stepLabel(table, id, system);
-    group.dataset.step = id;
-    group.setAttribute("tabindex", "0");
-    group.setAttribute("role", "button");
-    group.setAttribute("aria-label", label);
-    const title = group.querySelector(":scope > title");
-    if (title) title.textContent = label;
-    for (const link of group.querySelectorAll("a")) link.removeAttributeNS("http://www.w3.org/1999/xlink", "title");
-  }
-  for (const group of chart.edges.values()) {
-    group.querySelector(":scope > title")?.remove();
-    group.setAttribute("aria-hidden", "true");
-  }
-  return chart;
-}
-function drawPath(chart, table, path) {
-  highlightPath(chart, path);
-  describePath(chart, path, (step) => stepLabel(table, step, chart.system));
-}
-function optionElements(options) {
-  return options.map((option) => element("option", { value: option.id }, option.label));
-}
-function buildControls(table, id) {
-  const selects = {};
-  const hints = {};
-  const labels = {};
-  const grouped = GROUPS.map((group) => ({ ...group, fields: group.fields.filter((f) => table.fields.includes(f)) }));
-  const named = new Set(grouped.flatMap((group) => group.fields));
-  const rest = table.fields.filter((field) => !named.has(field));
-  if (rest.length) grouped.push({ legend: "More", fields: rest });
-  const form = element("form", { class: "cfx-controls", "aria-label": "Describe the woman and the calcification" });
-  for (const group of grouped.filter((g) => g.fields.length)) {
-    const fieldset = element("fieldset", { class: "cfx-group" }, element("legend", {}, group.legend));
-    for (const field of group.fields) {
-      const options = field === "result" ? [] : optionElements(table.choices[field]);
-      selects[field] = element("select", { name: field, id: id(field) }, options);
-      hints[field] = element("span", { class: "cfx-hint", id: id(`${field}-hint`) });
-      labels[field] = element("label", { for: id(field) }, FIELD_LABELS[field] || field);
-      selects[field].setAttribute("aria-describedby", hints[field].id);
-      fieldset.append(element("div", { class: "cfx-control cf-field" }, labels[field], selects[field], hints[field]));
-    }
-    form.append(fieldset);
-  }
-  return { form, selects, hints, labels };
-}
-function clearForeignResult(table, choice) {
-  const result = choice.result ? optionOf(table, "result", choice.result) : void 0;
-  const system = choice.system || "";
-  if (!result || !result.system || result.system === system) return "";
-  choice.result = null;
-  let told = `The result "${result.label}" is ${SYSTEM_WORDS[result.system] || result.system} wording, so it was cleared (No result yet): choose one of the ${SYSTEM_WORDS[system] || system} results.`;
-  if (choice.concordance) {
-    const concordance = optionOf(table, "concordance", choice.concordance);
-    choice.concordance = null;
-    told += ` The concordance "${concordance ? concordance.label : ""}" was cleared with it.`;
-  }
-  return told;
-}
-function refusalView(outcome) {
-  return [
-    element("p", { class: "cfx-refusal-title" }, "This combination cannot occur"),
-    element("p", { class: "cfx-refusal" }, outcome.refused),
-    element("p", { class: "cfx-note" }, "Change one of the choices above to see a path.")
-  ];
-}
-function entry(attributes, term, ...description) {
-  return element("div", attributes, element("dt", {}, term), element("dd", {}, ...description));
-}
-function answerView(table, choice, outcome) {
-  const code = outcome.category || "";
-  const category = table.categories[code] || { label: code, plain: "" };
-  const judged = outcome.concordance ? optionOf(table, "concordance", outcome.concordance) : void 0;
-  return [element(
-    "dl",
-    {},
-    entry(
-      { class: `cfx-category cfx-category-${code}` },
-      "Category (the leaflet's word)",
-      element("strong", {}, category.label),
-      " \u2014 ",
-      category.plain
-    ),
-    entry(
-      {},
-      "BI-RADS (US)",
-      element("strong", {}, outcome.birads),
-      " \u2014 ",
-      table.birads[outcome.birads || ""] || ""
-    ),
-    entry(
-      {},
-      "RCR M-score (UK)",
-      element("strong", {}, outcome.rcr),
-      " \u2014 ",
-      table.rcr[outcome.rcr || ""] || ""
-    ),
-    judged ? entry(
-      { class: "cfx-concordance" },
-      "Does the result explain the imaging?",
-      element("strong", {}, judged.label),
-      " \u2014 ",
-      choice.concordance ? "as you chose" : "the model's judgement for this result and category"
-    ) : null,
-    entry({ class: "cfx-next" }, "Next step", outcome.next_step)
-  )];
-}
-function transcriptItems(table, path, system) {
-  return path.map((stepId) => element(
-    "li",
-    { "data-step": stepId },
-    element("span", { class: "cfx-step-label" }, stepLabel(table, stepId, system)),
-    " ",
-    sources(table, table.steps[stepId].sources, "\u2014 ")
-  ));
-}
-function ruleItems(table, ruleIds) {
-  return ruleIds.map((ruleId) => {
-    const rule = table.rules[ruleId];
-    return element(
-      "li",
-      { "data-rule": ruleId },
-      rule.statement,
-      " ",
-      rule.synthesis ? element("span", { class: "cf-synthesis" }, "This book's simplification") : null,
-      rule.synthesis && rule.unconfirmed ? " " : null,
-      rule.unconfirmed ? element("span", { class: "cf-unconfirmed" }, "Sources differ or are incomplete") : null,
-      " ",
-      sources(table, rule.sources)
-    );
-  });
-}
-function stepDetails(table, stepId, system, path) {
-  const step = table.steps[stepId];
-  const position = path.indexOf(stepId);
-  return [
-    element("h3", {}, stepLabel(table, stepId, system)),
-    element("p", { class: "cfx-where" }, position >= 0 ? `Step ${position + 1} of ${path.length} on the current path.` : "Not on the current path."),
-    element("p", {}, step.explanation),
-    element("p", {}, sources(table, step.sources))
-  ];
-}
 function createView(model) {
   const table = model.get("table");
   const token = nextViewNumber("explorer");
@@ -663,119 +788,8 @@ function layout(view) {
     )
   ];
 }
-function chartOf(view) {
-  return (
-    /** @type {Chart} */
-    view.chart
-  );
-}
-function showChart(view, system) {
-  if (view.chart && view.chart.system === system) return;
-  if (!view.charts[system]) {
-    view.charts[system] = prepareChart(view.model.get("svgs")[system], view.table, system, view.token);
-    view.charts[system].svg.setAttribute("aria-describedby", view.chartHelp.id);
-  }
-  view.chart = view.charts[system];
-  view.chartBox.replaceChildren(view.chart.svg);
-}
-function showDetails(view, stepId) {
-  const chart = chartOf(view);
-  const open = stepId !== null && chart.nodes.has(stepId);
-  view.selectedStep = open ? stepId : null;
-  for (const [nodeId, group] of chart.nodes) group.classList.toggle("selected", nodeId === view.selectedStep);
-  view.details.classList.toggle("cfx-open", open);
-  view.closeButton.hidden = !open;
-  view.detailsBody.replaceChildren(...stepId !== null && open ? stepDetails(view.table, stepId, chart.system, view.path) : [element("p", { class: "cfx-note" }, CHART_HELP)]);
-}
-function showChoice(view, choice) {
-  const { table, selects, hints, labels } = view;
-  const system = choice.system || "";
-  if (selects.result.dataset.system !== system) {
-    selects.result.replaceChildren(...optionElements(resultOptions(table, system)));
-    selects.result.dataset.system = system;
-    labels.result.textContent = fieldLabel("result", system);
-  }
-  for (const field of table.fields) {
-    const value = choice[field] || "";
-    if (selects[field].value !== value) selects[field].value = value;
-    const option = optionOf(table, field, value);
-    hints[field].replaceChildren(...option && option.description ? [option.description, " ", sources(table, option.sources) || ""] : []);
-  }
-}
-function showOutcome(view, choice, outcome) {
-  showChoice(view, choice);
-  showChart(view, choice.system || "");
-  view.path = outcome.path || [];
-  view.root.classList.toggle("cfx-refused", Boolean(outcome.refused));
-  if (outcome.refused) {
-    view.summary.replaceChildren(...refusalView(outcome));
-    view.transcript.replaceChildren();
-    view.transcript.hidden = true;
-    view.transcriptNote.textContent = "No path: this combination cannot occur.";
-    view.rules.replaceChildren();
-  } else {
-    view.summary.replaceChildren(...answerView(view.table, choice, outcome));
-    view.transcript.hidden = false;
-    view.transcriptNote.textContent = `${view.path.length} steps, from the first mammogram to where this finding goes next.`;
-    view.transcript.replaceChildren(...transcriptItems(view.table, view.path, choice.system || ""));
-    view.rules.replaceChildren(...ruleItems(view.table, outcome.rules || []));
-  }
-  view.chartBox.classList.toggle("cf-has-path", view.path.length > 0);
-  if (view.walk !== null) walkTo(view, view.walk);
-  else {
-    drawPath(chartOf(view), view.table, view.path);
-    showDetails(view, view.selectedStep);
-  }
-}
-function walkTo(view, count) {
-  const chart = chartOf(view);
-  if (count === null) {
-    view.walk = null;
-    drawPath(chart, view.table, view.path);
-    showDetails(view, null);
-    return;
-  }
-  const path = view.path;
-  const walk = view.walk = Math.max(0, Math.min(count, path.length));
-  drawPath(chart, view.table, path.slice(0, walk));
-  const stepId = path[walk - 1];
-  showDetails(view, stepId || null);
-  if (stepId) chart.nodes.get(stepId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  const keys = Math.min(9, view.selects[view.currentMenu].options.length);
-  const menu = `${fieldLabel(view.currentMenu, chart.system)}: keys 1\u2013${keys} choose`;
-  view.present.setStatus(!path.length ? `No path for this combination. ${menu}.` : walk === 0 ? `Press \u2192 to follow the path (${path.length} steps). ${menu}.` : `Step ${walk} of ${path.length}: ${stepLabel(view.table, stepId, chart.system)}. ${menu}.`);
-}
-function chooseOption(view, number) {
-  const select = view.selects[view.currentMenu];
-  const option = select.options[number - 1];
-  if (!option || select.value === option.value) return;
-  select.value = option.value;
-  applyChange(view, view.currentMenu);
-}
-function markMenu(view) {
-  for (const field of view.table.fields) {
-    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", field === view.currentMenu);
-  }
-}
-function show(view, choice) {
-  const key = JSON.stringify(view.table.fields.map((field) => choice[field] || ""));
-  if (key === view.shown) return;
-  view.shown = key;
-  showOutcome(view, choice, lookup(view.table, choice));
-}
-function chosen(view) {
-  const choice = {};
-  for (const field of view.table.fields) choice[field] = view.selects[field].value;
-  for (const field of OPTIONAL) choice[field] = choice[field] || null;
-  return choice;
-}
-function applyChange(view, field) {
-  const choice = chosen(view);
-  view.notice.textContent = field === "system" ? clearForeignResult(view.table, choice) : "";
-  show(view, choice);
-  view.model.set("choice", choice);
-  view.model.save_changes();
-}
+
+// js/explorer.js
 function stepFrom(event) {
   const target = (
     /** @type {Element | null} */

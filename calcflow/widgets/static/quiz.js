@@ -16,25 +16,6 @@ function listenAll(listeners2) {
   };
 }
 
-// js/shared/cite.js
-function shortCitation(citation) {
-  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
-  return match ? match[1] : citation;
-}
-function cite(references, key, { short = false } = {}) {
-  const full = references[key] || key;
-  const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
-}
-function sourcesList(references, keys, prefix) {
-  return element(
-    "div",
-    { class: `${prefix}-sources` },
-    element("p", { class: `${prefix}-sources-title` }, keys.length === 1 ? "Source" : "Sources"),
-    element("ul", {}, keys.map((key) => element("li", { "data-key": key }, cite(references, key))))
-  );
-}
-
 // js/shared/host.js
 function staticModel(state) {
   const listeners2 = /* @__PURE__ */ new Map();
@@ -108,23 +89,7 @@ function writeStored(key, value) {
   }
 }
 
-// js/shared/views.js
-var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
-function nextViewNumber(name) {
-  const page = (
-    /** @type {Record<symbol, Record<string, number>>} */
-    /** @type {unknown} */
-    globalThis
-  );
-  const counters = page[COUNTERS] || (page[COUNTERS] = {});
-  counters[name] = (counters[name] || 0) + 1;
-  return counters[name];
-}
-function viewIds(prefix, number) {
-  return (name) => `${prefix}-${number}-${name}`;
-}
-
-// js/quiz.js
+// js/quiz/answers.js
 var STORAGE_PREFIX = "calcflow.quiz.";
 function shownOrder(question) {
   return question.order || question.options.map((_, i) => i);
@@ -172,6 +137,27 @@ function saveProgress(bank, answers) {
   }
   writeStored(STORAGE_PREFIX + bank.chapter, Object.keys(saved).length ? saved : null);
 }
+
+// js/shared/cite.js
+function shortCitation(citation) {
+  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
+  return match ? match[1] : citation;
+}
+function cite(references, key, { short = false } = {}) {
+  const full = references[key] || key;
+  const shown = short ? shortCitation(full) : full;
+  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
+}
+function sourcesList(references, keys, prefix) {
+  return element(
+    "div",
+    { class: `${prefix}-sources` },
+    element("p", { class: `${prefix}-sources-title` }, keys.length === 1 ? "Source" : "Sources"),
+    element("ul", {}, keys.map((key) => element("li", { "data-key": key }, cite(references, key))))
+  );
+}
+
+// js/quiz/feedback.js
 function explanationBlock(bank, question) {
   return element(
     "div",
@@ -243,6 +229,104 @@ function feedbackFor(bank, question, answer) {
   }
   return parts;
 }
+
+// js/quiz/show.js
+function clearMarks(view) {
+  for (const option of view.options) {
+    option.row.classList.remove("cfq-right", "cfq-wrong", "cfq-key");
+    option.mark.textContent = "";
+  }
+}
+function commit(quiz, view) {
+  const { question } = view;
+  const chosen = view.options.flatMap((o, i) => o.input.checked ? [i] : []);
+  if (!chosen.length) {
+    quiz.shown.delete(question.id);
+    view.feedback.replaceChildren(element(
+      "p",
+      { class: "cfq-verdict" },
+      question.type === "multiple" ? "Choose at least one option, then press \u201CCheck answer\u201D." : "Choose an answer, then press \u201CCheck answer\u201D."
+    ));
+    return;
+  }
+  const answers = quiz.model.get("answers") || {};
+  const before = answers[question.id];
+  update(quiz, {
+    ...answers,
+    [question.id]: {
+      chosen,
+      correct: sameNumbers(chosen, rightOptions(question)),
+      tries: before ? before.tries + 1 : 1,
+      revealed: Boolean(before && before.revealed)
+    }
+  });
+}
+function revealAnswer(quiz, view) {
+  const answers = quiz.model.get("answers") || {};
+  const answer = answers[view.question.id];
+  if (!answer) return;
+  update(quiz, { ...answers, [view.question.id]: { ...answer, revealed: true } });
+  view.check.focus();
+}
+function update(quiz, answers) {
+  quiz.model.set("answers", answers);
+  quiz.model.save_changes();
+  show(quiz, answers);
+  saveProgress(quiz.bank, answers);
+}
+function markOptions(view, answer) {
+  view.options.forEach((option, i) => {
+    option.input.checked = answer.chosen.includes(i);
+  });
+  const right = rightOptions(view.question);
+  for (const i of answer.chosen) {
+    const isRight = right.includes(i);
+    view.options[i].row.classList.add(isRight ? "cfq-right" : "cfq-wrong");
+    view.options[i].mark.textContent = isRight ? "\u2713 right" : "\u2717 not right";
+  }
+  if (!answer.revealed || answer.correct) return;
+  for (const i of right) {
+    if (answer.chosen.includes(i)) continue;
+    view.options[i].row.classList.add("cfq-key");
+    view.options[i].mark.textContent = "\u2713 the right answer";
+  }
+}
+function showQuestion(quiz, view, answer) {
+  const key = JSON.stringify(answer || null);
+  if (quiz.shown.get(view.question.id) === key) return;
+  quiz.shown.set(view.question.id, key);
+  clearMarks(view);
+  if (answer) markOptions(view, answer);
+  else for (const option of view.options) option.input.checked = false;
+  view.reveal.hidden = !answer || answer.correct || answer.revealed;
+  view.form.dataset.state = !answer ? "open" : answer.correct ? "right" : "wrong";
+  view.feedback.replaceChildren(...feedbackFor(quiz.bank, view.question, answer));
+}
+function show(quiz, answers) {
+  for (const view of quiz.views.values()) showQuestion(quiz, view, answers[view.question.id]);
+  const total = quiz.bank.questions.length;
+  const values = quiz.bank.questions.map((q) => answers[q.id]).filter(Boolean);
+  const right = values.filter((a) => a.correct).length;
+  quiz.score.textContent = `Score: ${right} of ${total} correct` + (values.length === total ? " \u2014 every question answered." : ` (${values.length} of ${total} answered).`);
+}
+
+// js/shared/views.js
+var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
+function nextViewNumber(name) {
+  const page = (
+    /** @type {Record<symbol, Record<string, number>>} */
+    /** @type {unknown} */
+    globalThis
+  );
+  const counters = page[COUNTERS] || (page[COUNTERS] = {});
+  counters[name] = (counters[name] || 0) + 1;
+  return counters[name];
+}
+function viewIds(prefix, number) {
+  return (name) => `${prefix}-${number}-${name}`;
+}
+
+// js/quiz/view.js
 function questionView(quiz, question, q) {
   const { id } = quiz;
   const total = quiz.bank.questions.length;
@@ -332,84 +416,8 @@ function createQuiz(model) {
   );
   return quiz;
 }
-function clearMarks(view) {
-  for (const option of view.options) {
-    option.row.classList.remove("cfq-right", "cfq-wrong", "cfq-key");
-    option.mark.textContent = "";
-  }
-}
-function commit(quiz, view) {
-  const { question } = view;
-  const chosen = view.options.flatMap((o, i) => o.input.checked ? [i] : []);
-  if (!chosen.length) {
-    quiz.shown.delete(question.id);
-    view.feedback.replaceChildren(element(
-      "p",
-      { class: "cfq-verdict" },
-      question.type === "multiple" ? "Choose at least one option, then press \u201CCheck answer\u201D." : "Choose an answer, then press \u201CCheck answer\u201D."
-    ));
-    return;
-  }
-  const answers = quiz.model.get("answers") || {};
-  const before = answers[question.id];
-  update(quiz, {
-    ...answers,
-    [question.id]: {
-      chosen,
-      correct: sameNumbers(chosen, rightOptions(question)),
-      tries: before ? before.tries + 1 : 1,
-      revealed: Boolean(before && before.revealed)
-    }
-  });
-}
-function revealAnswer(quiz, view) {
-  const answers = quiz.model.get("answers") || {};
-  const answer = answers[view.question.id];
-  if (!answer) return;
-  update(quiz, { ...answers, [view.question.id]: { ...answer, revealed: true } });
-  view.check.focus();
-}
-function update(quiz, answers) {
-  quiz.model.set("answers", answers);
-  quiz.model.save_changes();
-  show(quiz, answers);
-  saveProgress(quiz.bank, answers);
-}
-function markOptions(view, answer) {
-  view.options.forEach((option, i) => {
-    option.input.checked = answer.chosen.includes(i);
-  });
-  const right = rightOptions(view.question);
-  for (const i of answer.chosen) {
-    const isRight = right.includes(i);
-    view.options[i].row.classList.add(isRight ? "cfq-right" : "cfq-wrong");
-    view.options[i].mark.textContent = isRight ? "\u2713 right" : "\u2717 not right";
-  }
-  if (!answer.revealed || answer.correct) return;
-  for (const i of right) {
-    if (answer.chosen.includes(i)) continue;
-    view.options[i].row.classList.add("cfq-key");
-    view.options[i].mark.textContent = "\u2713 the right answer";
-  }
-}
-function showQuestion(quiz, view, answer) {
-  const key = JSON.stringify(answer || null);
-  if (quiz.shown.get(view.question.id) === key) return;
-  quiz.shown.set(view.question.id, key);
-  clearMarks(view);
-  if (answer) markOptions(view, answer);
-  else for (const option of view.options) option.input.checked = false;
-  view.reveal.hidden = !answer || answer.correct || answer.revealed;
-  view.form.dataset.state = !answer ? "open" : answer.correct ? "right" : "wrong";
-  view.feedback.replaceChildren(...feedbackFor(quiz.bank, view.question, answer));
-}
-function show(quiz, answers) {
-  for (const view of quiz.views.values()) showQuestion(quiz, view, answers[view.question.id]);
-  const total = quiz.bank.questions.length;
-  const values = quiz.bank.questions.map((q) => answers[q.id]).filter(Boolean);
-  const right = values.filter((a) => a.correct).length;
-  quiz.score.textContent = `Score: ${right} of ${total} correct` + (values.length === total ? " \u2014 every question answered." : ` (${values.length} of ${total} answered).`);
-}
+
+// js/quiz.js
 function listeners(quiz) {
   const list = [[quiz.reset, "click", () => {
     quiz.shown.clear();
