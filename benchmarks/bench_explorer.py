@@ -69,9 +69,12 @@ def measure(browser, origin: str) -> int:
     ready_ms, weights = ready_and_weight(browser, origin, url, ROOT, LOADS, blocked)
     html = (SITE_DIR / PAGE).read_text(encoding="utf-8")
     html_bytes = len(html.encode())
-    explorer = re.search(r'<div id="calcflow-explorer-\d+".*?</script></div>', html, re.S)
-    explorer_bytes = len(explorer.group(0).encode()) if explorer else 0
-    parts = embedded_parts(explorer.group(0)) if explorer else {}
+    explorer = re.search(r'<div class="calcflow-static" data-calcflow-static="explorer">.*?<div data-calcflow-mount>'
+                         r"</div></div>", html, re.S)
+    code = "".join(re.findall(r'<(?:script type="module"|style) data-calcflow-code="explorer">.*?</(?:script|style)>',
+                              html, re.S))
+    explorer_bytes = len(explorer.group(0).encode()) + len(code.encode()) if explorer else 0
+    parts = embedded_parts(explorer.group(0), html) if explorer else {}
 
     # choice → path highlighted
     context = offline_context(browser, origin, blocked)
@@ -108,14 +111,15 @@ def measure(browser, origin: str) -> int:
     return 0
 
 
-def embedded_parts(fragment: str) -> dict[str, int]:
-    """What the explorer's HTML carries, in bytes: each table, the charts, the module and the style sheet."""
+def embedded_parts(fragment: str, html: str) -> dict[str, int]:
+    """What the explorer's HTML carries, in bytes: each table and the charts (its host's state), and the module and
+    style sheet the book's extension adds once to the page's head."""
     state_text = re.search(r'<script type="application/json">(.*?)</script>', fragment, re.S).group(1)
     state = json.loads(state_text.replace("<\\/", "</"))
     size = lambda value: len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())  # noqa: E731
     table = state["table"]
-    module = re.search(r'<script type="module" async>(.*?)</script>', fragment, re.S)
-    style = re.search(r"<style>(.*?)</style>", fragment, re.S)
+    module = re.search(r'<script type="module" data-calcflow-code="explorer">(.*?)</script>', html, re.S)
+    style = re.search(r'<style data-calcflow-code="explorer">(.*?)</style>', html, re.S)
     return {
         "category table": size(table["category"]),
         "route table": size(table["route"]),
