@@ -3,22 +3,18 @@ embeds. Byte-identical on every run.
 """
 from __future__ import annotations
 
-import io
-
 import numpy as np
 from PIL import Image
 
 from calcflow.figures.patches import patch_figure, window
+from calcflow.figures.style import grey_png
 from calcflow.model.cases import Case
 from calcflow.synthetic import MAGNIFICATION_VIEW, Patch, make_patch
 
-# The embedded images: small, 8-bit grey, 32 grey levels (no visible banding; about half the bytes of 256).
-# 208 px: shown about 350 px wide they look as they did at 320 px — the faintest amorphous specks and the punctate
-# specks of a 30 mm view included — and all 22 take about 260 KB of the case library's page instead of 620 KB (the
-# film grain, not the calcifications, is what costs bytes). 16 grey levels would save as much again, but they band
-# the smooth magnification views and lose the faintest specks.
+# The embedded images are small: 208 px, shown about 350 px wide, look as they did at 320 px — the faintest
+# amorphous specks and the punctate specks of a 30 mm view included — and all 22 take about 260 KB of the case
+# library's page instead of 620 KB. Grey levels: calcflow.figures.style.GREY_LEVELS.
 IMAGE_PX = 208
-GREY_LEVELS = 32
 
 
 def magnification(c: Case) -> float:
@@ -62,12 +58,7 @@ def png(patch: Patch, zoom_mm: float | None, px: int = IMAGE_PX) -> bytes:
     r0, r1, c0, c1 = _window_pixels(patch, zoom_mm)
     grey = np.clip(patch.image[r0:r1, c0:c1], 0.0, 1.0)
     small = np.asarray(Image.fromarray((grey * 255).round().astype(np.uint8), "L").resize((px, px), Image.LANCZOS))
-    step = 256 // GREY_LEVELS
-    quantised = (small // step * step + step // 2).astype(np.uint8)
-    buffer = io.BytesIO()
-    # Pillow writes no text chunks (no software stamp, no date) unless asked, so the bytes depend on pixels only.
-    Image.fromarray(quantised, "L").save(buffer, format="PNG", compress_level=9)
-    return buffer.getvalue()
+    return grey_png(small)
 
 
 def image_png(c: Case, px: int = IMAGE_PX) -> bytes:

@@ -6,12 +6,9 @@ A case's findings are drawn with its own seed and side; each finding keeps its i
 """
 from __future__ import annotations
 
-import io
-
 import numpy as np
-from PIL import Image
 
-from calcflow.figures.caseimages import GREY_LEVELS
+from calcflow.figures.style import grey_png
 from calcflow.model.reading import ReadingCase
 from calcflow.synthetic.outline import READING_VIEWS
 from calcflow.synthetic.views import FindingSpec, View, ViewSpec, make_view
@@ -31,15 +28,10 @@ def case_views(case: ReadingCase) -> dict[str, View]:
 
 
 def view_png(view: View) -> bytes:
-    """A view at full resolution (one pixel per 0.1 mm) as an 8-bit greyscale PNG quantised to GREY_LEVELS (as the
-    case player's images: no visible banding, and the film grain costs far fewer bytes)."""
+    """A view at full resolution (one pixel per 0.1 mm) as an 8-bit greyscale PNG quantised to style.GREY_LEVELS (as
+    the case player's images: no visible banding, and the film grain costs far fewer bytes)."""
     grey = (np.clip(view.image, 0.0, 1.0) * 255).round().astype(np.uint8)
-    step = 256 // GREY_LEVELS
-    quantised = np.where(view.frame.mask(), grey // step * step + step // 2, 0).astype(np.uint8)
-    buffer = io.BytesIO()
-    # Pillow writes no text chunks (no software stamp, no date) unless asked, so the bytes depend on pixels only.
-    Image.fromarray(quantised, "L").save(buffer, format="PNG", compress_level=9)
-    return buffer.getvalue()
+    return grey_png(grey, inside=view.frame.mask())
 
 
 def case_pngs(case: ReadingCase) -> dict[str, bytes]:
