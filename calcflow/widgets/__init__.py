@@ -7,5 +7,6 @@ hosts: the kernel's widget model in JupyterLab, and a stand-in model over embedd
 from calcflow.widgets.caseplayer import CasePlayer
 from calcflow.widgets.explorer import Explorer
 from calcflow.widgets.quiz import Quiz, learning_checks
+from calcflow.widgets.reader import Reader
 
-__all__ = ["CasePlayer", "Explorer", "Quiz", "learning_checks"]
+__all__ = ["CasePlayer", "Explorer", "Quiz", "Reader", "learning_checks"]
