@@ -101,6 +101,19 @@ def reader_payload() -> dict:
     }
 
 
+def progress_payload() -> dict:
+    """What the My progress page needs to check and show stored readings: each case's id, tier, system, `normal`
+    and its findings' true words, and the menus (size, shape, pattern: ids and labels) — the reader payload's own,
+    without the geometry, the answers and the notes."""
+    full = reader_payload()
+    return {
+        "cases": [{"id": c["id"], "tier": c["tier"], "system": c["system"], "normal": c["normal"],
+                   "findings": [{k: f[k] for k in ("id", "size", "shape", "pattern")} for f in c["findings"]]}
+                  for c in full["cases"]],
+        "menus": {name: full["menus"][name] for name in DESCRIBED},
+    }
+
+
 def image_uri(case_id: str, view: str) -> str:
     """One view of a case as a data: URI, for the live reader (see the module's docstring)."""
     case = reading_case(case_id)

@@ -13,9 +13,15 @@
 // The parts, in reader/: score.js (types and the comparison), view.js (the elements), stage.js (pan, zoom, magnifier,
 // tone), marks.js (marks, overlay, descriptions), input.js (pointer and keyboard), show.js (cases, views, images) and
 // feedback.js (the result).
+//
+// Progress (shared/progress.js): each submitted reading is recorded in this browser's localStorage — not while
+// presenting (a lecturer's demonstration) — and "Practice: next case" opens the case its spaced-repetition rule
+// chooses (data-calcflow="reader-practice"); the root carries data-recorded, the readings recorded by this view.
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { presentation } from "./shared/present.js";
+import { loadProgress, nextCase, readingRecord, recordReading } from "./shared/progress.js";
 import { clearResult, submitReading } from "./reader/feedback.js";
 import { imageKey, newGesture, pointerDown, pointerMove, pointerUp, wheel, zoomKey } from "./reader/input.js";
 import { removeMark } from "./reader/marks.js";
@@ -76,9 +82,10 @@ function onImageKey(r, event) {
 
 /**
  * @param {Reader} r
+ * @param {import("./shared/present.js").Presentation} present
  * @returns {Array<[EventTarget, string, EventListener]>}
  */
-function listeners(r) {
+function listeners(r, present) {
   const g = newGesture();
   const viewport = r.stage.viewport;
   const pointer = (/** @type {(r: Reader, g: any, e: PointerEvent) => any} */ handler) =>
@@ -105,8 +112,39 @@ function listeners(r) {
       const index = /** @type {HTMLElement} */ (e.target).closest("button")?.dataset.remove;
       if (index !== undefined) { removeMark(r, Number(index)); marksChanged(r); }
     }],
-    [r.submit, "click", () => { submitReading(r); redraw(r); }],
+    [r.submit, "click", () => { submitReading(r); record(r, present); redraw(r); }],
+    [r.practice, "click", () => openCase(r, nextCase(loadProgress(r.payload), r.payload))],
   ];
+}
+
+/**
+ * Record the reading just submitted, unless presenting.
+ * @param {Reader} r
+ * @param {import("./shared/present.js").Presentation} present
+ */
+function record(r, present) {
+  if (!r.item || !r.score || present.active()) return;
+  recordReading(readingRecord(r.item, r.marks, r.score.firstMark, r.score.falseMarks, r.scoreMenu.value), r.payload);
+  r.root.dataset.recorded = String(Number(r.root.dataset.recorded || 0) + 1);
+}
+
+/**
+ * Presentation mode: → and ← step through the cases, a number opens that case.
+ * @param {Reader} r
+ */
+function presenter(r) {
+  const ids = r.payload.cases.map((c) => c.id);
+  const step = (/** @type {number} */ by) => {
+    const at = r.item ? ids.indexOf(r.item.id) : -1;
+    openCase(r, ids[Math.min(ids.length - 1, Math.max(0, at + by))]);
+  };
+  return presentation({
+    root: r.root,
+    keys: [["→", "next case"], ["←", "previous case"], ["1–9", "case 1 to 9"]],
+    next: () => step(1),
+    back: () => step(-1),
+    choose: (n) => { if (ids[n - 1]) openCase(r, ids[n - 1]); },
+  });
 }
 
 /**
@@ -116,7 +154,9 @@ function listeners(r) {
  */
 function render({ model, el }) {
   const r = createView(model);
-  const unlisten = listenAll(listeners(r));
+  const present = presenter(r);
+  r.header.append(present.bar);
+  const unlisten = listenAll(listeners(r, present));
   const onImages = () => placeImage(r);
   model.on("change:images", onImages);
   el.replaceChildren(r.root);
@@ -125,6 +165,7 @@ function render({ model, el }) {
   return () => {
     model.off("change:images", onImages);
     unlisten();
+    present.destroy();
     r.root.remove();
   };
 }

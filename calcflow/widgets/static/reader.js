@@ -66,8 +66,382 @@ function mountHost(host, widget2) {
   }
 }
 
-// js/reader/score.js
+// js/shared/views.js
+var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
+function nextViewNumber(name) {
+  const page = (
+    /** @type {Record<symbol, Record<string, number>>} */
+    /** @type {unknown} */
+    globalThis
+  );
+  const counters = page[COUNTERS] || (page[COUNTERS] = {});
+  counters[name] = (counters[name] || 0) + 1;
+  return counters[name];
+}
+function viewIds(prefix, number) {
+  return (name) => `${prefix}-${number}-${name}`;
+}
+
+// js/shared/present.js
+var LAYOUT_PX = 1200;
+var ZOOM_MIN = 1.25;
+var ZOOM_MAX = 2.2;
+function presentation(options) {
+  const mode = new PresentMode(options);
+  return {
+    bar: mode.bar,
+    button: mode.button,
+    active: () => mode.presenting,
+    setStatus: (text) => mode.setStatus(text),
+    destroy: () => mode.destroy()
+  };
+}
+function presentBar(keys, helpId) {
+  const button = element("button", {
+    type: "button",
+    class: "cf-present-button",
+    "data-calcflow": "present",
+    "aria-pressed": "false",
+    title: "Full screen, large type, stepped with the keyboard"
+  }, "Present");
+  const helpButton = element("button", {
+    type: "button",
+    class: "cf-present-help-button",
+    "aria-expanded": "false",
+    "aria-controls": helpId,
+    "aria-label": "Keys for the presentation",
+    title: "Keys (?)",
+    hidden: ""
+  }, "?");
+  const rows = [...keys, ["?", "show or hide this list"], ["Esc", "leave the presentation"]];
+  const help = element(
+    "div",
+    {
+      class: "cf-present-help",
+      role: "region",
+      id: helpId,
+      "aria-label": "Keys",
+      hidden: ""
+    },
+    element("p", { class: "cf-present-help-title" }, "Keys"),
+    element("dl", {}, rows.map(([key, what]) => element(
+      "div",
+      {},
+      element("dt", {}, element("kbd", {}, key)),
+      element("dd", {}, what)
+    )))
+  );
+  const status = element("p", { class: "cf-present-status" });
+  const bar = element("div", { class: "cf-present-bar" }, button, helpButton, status, help);
+  return { bar, button, helpButton, help, status };
+}
+function keyAction(key) {
+  if (key === "Escape") return "escape";
+  if (key === "ArrowRight" || key === "PageDown") return "next";
+  if (key === "ArrowLeft" || key === "PageUp") return "back";
+  if (key === "?") return "help";
+  return /^[1-9]$/.test(key) ? Number(key) : null;
+}
+var PresentMode = class {
+  /** @param {PresentOptions} options */
+  constructor({ root, keys = [], next, back, choose, onEnter = () => {
+  }, onLeave = () => {
+  } }) {
+    const { bar, button, helpButton, help, status } = presentBar(keys, `cf-present-${nextViewNumber("present")}-help`);
+    this.bar = bar;
+    this.button = button;
+    this.helpButton = helpButton;
+    this.help = help;
+    this.status = status;
+    this.root = root;
+    this.actions = { next, back, choose, onEnter, onLeave };
+    this.presenting = false;
+    this.onKey = this.onKey.bind(this);
+    this.onFocusIn = this.onFocusIn.bind(this);
+    this.onFullscreenChange = this.onFullscreenChange.bind(this);
+    this.fit = this.fit.bind(this);
+    this.onButton = () => this.presenting ? this.leave() : this.enter();
+    this.onHelpButton = () => this.showHelp(this.help.hidden);
+    this.button.addEventListener("click", this.onButton);
+    this.helpButton.addEventListener("click", this.onHelpButton);
+    document.addEventListener("fullscreenchange", this.onFullscreenChange);
+  }
+  /** @param {boolean} open */
+  showHelp(open) {
+    this.help.hidden = !open;
+    this.helpButton.setAttribute("aria-expanded", String(open));
+  }
+  /** @param {string} text */
+  setStatus(text) {
+    if (this.presenting) this.status.textContent = text;
+  }
+  // The zoom for large type, and the height the widget may use in its own (zoomed) pixels.
+  fit() {
+    const zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, window.innerWidth / LAYOUT_PX));
+    this.root.style.setProperty("--cf-present-zoom", zoom.toFixed(3));
+    this.root.style.setProperty("--cf-present-height", `${Math.floor(window.innerHeight / zoom)}px`);
+  }
+  /** @param {KeyboardEvent} event */
+  onKey(event) {
+    if (!this.presenting || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = keyAction(event.key);
+    if (action === null) return;
+    if (action === "escape") {
+      if (!this.help.hidden) this.showHelp(false);
+      else this.leave();
+    } else if (action === "next") this.actions.next();
+    else if (action === "back") this.actions.back();
+    else if (action === "help") this.showHelp(this.help.hidden);
+    else this.actions.choose(action);
+    event.preventDefault();
+    event.stopPropagation();
+  }
+  // Keep Tab inside the presentation: focus that leaves the root comes back to its first (or, going backwards,
+  // its last) control.
+  /** @param {FocusEvent} event */
+  onFocusIn(event) {
+    const target = (
+      /** @type {Node} */
+      event.target
+    );
+    if (!this.presenting || this.root.contains(target)) return;
+    const inside = [...this.root.querySelectorAll("button, select, input, [tabindex='0'], a[href]")].filter((node) => !/** @type {HTMLButtonElement} */
+    node.disabled && node.getClientRects().length);
+    const backwards = this.root.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_PRECEDING;
+    const next = (
+      /** @type {HTMLElement | undefined} */
+      backwards ? inside[inside.length - 1] : inside[0]
+    );
+    if (next) next.focus();
+  }
+  // The browser left full screen (Esc, F11, another element): leave the presentation with it.
+  onFullscreenChange() {
+    if (this.presenting && document.fullscreenElement !== this.root && !this.root.classList.contains("cf-present-overlay")) this.leave();
+  }
+  async enter() {
+    if (this.presenting) return;
+    this.presenting = true;
+    this.root.classList.add("cf-presenting");
+    this.fit();
+    this.button.textContent = "Leave presentation";
+    this.button.setAttribute("aria-pressed", "true");
+    this.helpButton.hidden = false;
+    window.addEventListener("keydown", this.onKey, true);
+    window.addEventListener("focusin", this.onFocusIn, true);
+    window.addEventListener("resize", this.fit);
+    this.actions.onEnter();
+    try {
+      if (!document.fullscreenEnabled || !this.root.requestFullscreen) throw new Error("no Fullscreen API here");
+      await this.root.requestFullscreen({ navigationUI: "hide" });
+    } catch {
+      if (this.presenting) this.root.classList.add("cf-present-overlay");
+    }
+    if (this.presenting) this.fit();
+  }
+  leave() {
+    if (!this.presenting) return;
+    this.presenting = false;
+    this.root.classList.remove("cf-presenting", "cf-present-overlay");
+    this.root.style.removeProperty("--cf-present-zoom");
+    this.root.style.removeProperty("--cf-present-height");
+    window.removeEventListener("keydown", this.onKey, true);
+    window.removeEventListener("focusin", this.onFocusIn, true);
+    window.removeEventListener("resize", this.fit);
+    if (document.fullscreenElement === this.root) document.exitFullscreen().catch(() => {
+    });
+    this.showHelp(false);
+    this.helpButton.hidden = true;
+    this.status.textContent = "";
+    this.button.textContent = "Present";
+    this.button.setAttribute("aria-pressed", "false");
+    this.actions.onLeave();
+    this.button.focus();
+  }
+  destroy() {
+    this.leave();
+    this.button.removeEventListener("click", this.onButton);
+    this.helpButton.removeEventListener("click", this.onHelpButton);
+    document.removeEventListener("fullscreenchange", this.onFullscreenChange);
+  }
+};
+
+// js/shared/storage.js
+function browserStorage() {
+  try {
+    return globalThis.localStorage || null;
+  } catch {
+    return null;
+  }
+}
+function readStored(key) {
+  try {
+    return JSON.parse(browserStorage()?.getItem(key) ?? "null");
+  } catch {
+    return null;
+  }
+}
+function writeStored(key, value) {
+  try {
+    if (value === null) browserStorage()?.removeItem(key);
+    else browserStorage()?.setItem(key, JSON.stringify(value));
+  } catch {
+  }
+}
+
+// js/shared/progress.js
+var STORAGE_KEY = "calcflow-progress-v1";
+var FORMAT = "calcflow-progress";
+var VERSION = 1;
+var MAX_READINGS = 2e3;
+var MAX_FILE_BYTES = 512 * 1024;
+var MAX_FALSE_MARKS = 1e3;
+var RECENT = 20;
+var BENIGN_SCORES = ["M1", "M2", "1", "2"];
 var DESCRIBED = (
+  /** @type {const} */
+  ["size", "shape", "pattern"]
+);
+var NEXT_RULE = `Practice chooses the next case like this: first every case you have not read yet, in the book's order; then the case whose calcifications have the shapes and patterns you got wrong most often in your last ${RECENT} readings (a missed calcification counts as wrong for its shape and its pattern; a normal case you recalled counts as wrong); among equals, the case you read longest ago.`;
+function emptyProgress() {
+  return { format: FORMAT, version: VERSION, readings: [] };
+}
+function loadProgress(payload) {
+  const checked = validateProgress(readStored(STORAGE_KEY), payload);
+  return checked.ok ? checked.progress : emptyProgress();
+}
+function saveProgress(progress) {
+  writeStored(STORAGE_KEY, progress);
+}
+function recordReading(reading, payload) {
+  const progress = loadProgress(payload);
+  progress.readings = [...progress.readings, reading].slice(-MAX_READINGS);
+  saveProgress(progress);
+  return progress;
+}
+function recalls(score) {
+  return Boolean(score) && !BENIGN_SCORES.includes(score);
+}
+function readingRecord(item, marks, firstMark, falseMarks, score) {
+  const words = (w) => ({ size: w.size || "", shape: w.shape || "", pattern: w.pattern || "" });
+  return {
+    case: item.id,
+    time: Date.now(),
+    recalled: recalls(score),
+    normal: item.normal,
+    falseMarks,
+    findings: item.findings.map((f) => {
+      const index = firstMark.get(f.id);
+      const chosen = index === void 0 ? words({ size: "", shape: "", pattern: "" }) : words(marks[index]);
+      return { id: f.id, hit: index !== void 0, chosen, truth: words(f) };
+    })
+  };
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function exactKeys(value, keys, where) {
+  const extra = Object.keys(value).filter((k) => !keys.includes(k));
+  const missing = keys.filter((k) => !(k in value));
+  if (extra.length) return `${where} has a field this book does not know`;
+  if (missing.length) return `${where} lacks the field "${missing[0]}"`;
+  return null;
+}
+function findingProblem(f, known, menus, where) {
+  if (!isObject(f)) return `${where} is not a finding record`;
+  const keys = exactKeys(f, ["id", "hit", "chosen", "truth"], where);
+  if (keys) return keys;
+  const truth = known.findings.find((t) => t.id === f.id);
+  if (!truth) return `${where} names a finding that case ${known.id} does not have`;
+  if (typeof f.hit !== "boolean") return `${where}: "hit" is not true or false`;
+  for (
+    const part of
+    /** @type {const} */
+    ["chosen", "truth"]
+  ) {
+    const words = f[part];
+    if (!isObject(words)) return `${where}: "${part}" is not a set of words`;
+    const problem = exactKeys(words, [...DESCRIBED], `${where} (${part})`);
+    if (problem) return problem;
+    for (const name of DESCRIBED) {
+      const value = words[name];
+      const allowed = menus[name].some((o) => o.id === value) || part === "chosen" && value === "";
+      if (typeof value !== "string" || !allowed) return `${where}: ${part} ${name} is not one of the book's words`;
+      if (part === "truth" && value !== truth[name]) return `${where}: the true ${name} is not this book's`;
+    }
+  }
+  return null;
+}
+function readingProblem(r, payload, index) {
+  const where = `Reading ${index + 1}`;
+  if (!isObject(r)) return `${where} is not a reading`;
+  const keys = exactKeys(r, ["case", "time", "recalled", "normal", "findings", "falseMarks"], where);
+  if (keys) return keys;
+  const known = payload.cases.find((c) => c.id === r.case);
+  if (typeof r.case !== "string" || !known) return `${where} names a case this book does not have`;
+  const latest = Date.now() + 24 * 3600 * 1e3;
+  if (typeof r.time !== "number" || !Number.isFinite(r.time) || r.time < 0 || r.time > latest) {
+    return `${where}: its time is not a date`;
+  }
+  if (typeof r.recalled !== "boolean" || r.normal !== known.normal) return `${where}: recalled or normal is wrong`;
+  if (typeof r.falseMarks !== "number" || !Number.isInteger(r.falseMarks) || r.falseMarks < 0 || r.falseMarks > MAX_FALSE_MARKS) return `${where}: the number of false marks is not a count`;
+  if (!Array.isArray(r.findings) || r.findings.length !== known.findings.length) {
+    return `${where}: its findings are not case ${known.id}'s`;
+  }
+  for (const [i, f] of r.findings.entries()) {
+    const problem = findingProblem(f, known, payload.menus, `${where}, finding ${i + 1}`);
+    if (problem) return problem;
+  }
+  return null;
+}
+function validateProgress(json, payload) {
+  if (!isObject(json)) return { ok: false, reason: "The file is not a progress file: it holds no JSON object." };
+  if (json.format !== FORMAT) return { ok: false, reason: "The file is not a progress file of this book." };
+  if (json.version !== VERSION) return { ok: false, reason: `The file's version is not ${VERSION}.` };
+  const keys = exactKeys(json, ["format", "version", "readings"], "The file");
+  if (keys) return { ok: false, reason: `${keys}.` };
+  if (!Array.isArray(json.readings)) return { ok: false, reason: "The file's readings are not a list." };
+  if (json.readings.length > MAX_READINGS) {
+    return { ok: false, reason: `The file holds ${json.readings.length} readings; at most ${MAX_READINGS} are kept.` };
+  }
+  for (const [index, r] of json.readings.entries()) {
+    const problem = readingProblem(r, payload, index);
+    if (problem) return { ok: false, reason: `${problem}.` };
+  }
+  return { ok: true, progress: (
+    /** @type {Progress} */
+    /** @type {unknown} */
+    json
+  ) };
+}
+function descriptorErrors(readings) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const r of readings.slice(-RECENT)) {
+    for (const f of r.findings) {
+      for (
+        const name of
+        /** @type {const} */
+        ["shape", "pattern"]
+      ) {
+        const key = `${name}:${f.truth[name]}`;
+        const [wrong, all] = counts.get(key) || [0, 0];
+        counts.set(key, [wrong + (f.hit && f.chosen[name] === f.truth[name] ? 0 : 1), all + 1]);
+      }
+    }
+  }
+  return new Map([...counts].map(([key, [wrong, all]]) => [key, wrong / all]));
+}
+function nextCase(progress, payload) {
+  const last = new Map(progress.readings.map((r) => [r.case, r]));
+  const unread = payload.cases.find((c) => !last.has(c.id));
+  if (unread) return unread.id;
+  const errors = descriptorErrors(progress.readings);
+  const weakness = (c) => c.findings.length ? Math.max(...c.findings.flatMap((f) => [errors.get(`shape:${f.shape}`) || 0, errors.get(`pattern:${f.pattern}`) || 0])) : Number(Boolean(last.get(c.id)?.recalled));
+  const ranked = payload.cases.map((c) => ({ id: c.id, weakness: weakness(c), time: last.get(c.id)?.time || 0 })).sort((a, b) => b.weakness - a.weakness || a.time - b.time);
+  return ranked.length ? ranked[0].id : "";
+}
+
+// js/reader/score.js
+var DESCRIBED2 = (
   /** @type {const} */
   ["size", "shape", "pattern"]
 );
@@ -100,7 +474,7 @@ function scoreMarks(item, marks, margin) {
 }
 function compareDescription(mark, finding) {
   const verdicts = {};
-  for (const field2 of DESCRIBED) {
+  for (const field2 of DESCRIBED2) {
     const given = mark[field2];
     verdicts[field2] = !given ? "not described" : given === finding[field2] ? "right" : "wrong";
   }
@@ -153,7 +527,7 @@ function findingLines(r, item) {
       );
     }
     const verdicts = compareDescription(r.marks[first], finding);
-    const parts = DESCRIBED.map((name) => element(
+    const parts = DESCRIBED2.map((name) => element(
       "li",
       { class: `cfr-${verdicts[name].replace(" ", "-")}` },
       `${name}: ${verdicts[name]}${verdicts[name] === "right" ? "" : ` \u2014 it is ${labelOf(
@@ -210,22 +584,6 @@ function clearResult(r) {
   r.result.hidden = true;
   r.result.replaceChildren();
   delete r.result.dataset.calcflow;
-}
-
-// js/shared/views.js
-var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
-function nextViewNumber(name) {
-  const page = (
-    /** @type {Record<symbol, Record<string, number>>} */
-    /** @type {unknown} */
-    globalThis
-  );
-  const counters = page[COUNTERS] || (page[COUNTERS] = {});
-  counters[name] = (counters[name] || 0) + 1;
-  return counters[name];
-}
-function viewIds(prefix, number) {
-  return (name) => `${prefix}-${number}-${name}`;
 }
 
 // js/reader/view.js
@@ -327,11 +685,23 @@ function createView(model) {
     submit,
     result
   );
+  const practice = element("button", {
+    type: "button",
+    class: "cfr-practice",
+    "data-calcflow": "reader-practice",
+    "aria-describedby": id("rule")
+  }, "Practice: next case");
+  const header = element(
+    "div",
+    { class: "cfr-header" },
+    element("p", { class: "cf-disclaimer" }, "For teaching, not for diagnosis. The mammograms are drawn, not real.")
+  );
   const root = element(
     "div",
     { class: "cf-widget cf-reader", "data-calcflow": "reader" },
-    element("p", { class: "cf-disclaimer" }, "For teaching, not for diagnosis. The mammograms are drawn, not real."),
-    field(id("case"), "Case", chooser),
+    header,
+    element("div", { class: "cfr-bar" }, field(id("case"), "Case", chooser), practice),
+    element("p", { class: "cfr-rule", id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only (not while presenting); see My progress.`),
     work
   );
   return {
@@ -359,7 +729,9 @@ function createView(model) {
     nextMenu,
     submit,
     result,
-    work
+    work,
+    practice,
+    header
   };
 }
 
@@ -451,7 +823,7 @@ function drawOverlay(r) {
   r.overlay.replaceChildren(...shapes);
 }
 function markRow(r, mark, index) {
-  const menus = DESCRIBED.map((name) => {
+  const menus = DESCRIBED2.map((name) => {
     const menuId = r.id(`mark-${index}-${name}`);
     const menu = element(
       "select",
@@ -759,7 +1131,7 @@ function onImageKey(r, event) {
   event.preventDefault();
   if (changed) marksChanged(r);
 }
-function listeners(r) {
+function listeners(r, present) {
   const g = newGesture();
   const viewport = r.stage.viewport;
   const pointer = (handler) => (
@@ -815,13 +1187,38 @@ function listeners(r) {
     }],
     [r.submit, "click", () => {
       submitReading(r);
+      record(r, present);
       redraw(r);
-    }]
+    }],
+    [r.practice, "click", () => openCase(r, nextCase(loadProgress(r.payload), r.payload))]
   ];
+}
+function record(r, present) {
+  if (!r.item || !r.score || present.active()) return;
+  recordReading(readingRecord(r.item, r.marks, r.score.firstMark, r.score.falseMarks, r.scoreMenu.value), r.payload);
+  r.root.dataset.recorded = String(Number(r.root.dataset.recorded || 0) + 1);
+}
+function presenter(r) {
+  const ids = r.payload.cases.map((c) => c.id);
+  const step = (by) => {
+    const at = r.item ? ids.indexOf(r.item.id) : -1;
+    openCase(r, ids[Math.min(ids.length - 1, Math.max(0, at + by))]);
+  };
+  return presentation({
+    root: r.root,
+    keys: [["\u2192", "next case"], ["\u2190", "previous case"], ["1\u20139", "case 1 to 9"]],
+    next: () => step(1),
+    back: () => step(-1),
+    choose: (n) => {
+      if (ids[n - 1]) openCase(r, ids[n - 1]);
+    }
+  });
 }
 function render({ model, el }) {
   const r = createView(model);
-  const unlisten = listenAll(listeners(r));
+  const present = presenter(r);
+  r.header.append(present.bar);
+  const unlisten = listenAll(listeners(r, present));
   const onImages = () => placeImage(r);
   model.on("change:images", onImages);
   el.replaceChildren(r.root);
@@ -830,6 +1227,7 @@ function render({ model, el }) {
   return () => {
     model.off("change:images", onImages);
     unlisten();
+    present.destroy();
     r.root.remove();
   };
 }

@@ -32,6 +32,7 @@
  * @property {string} tier
  * @property {string} system
  * @property {string} side
+ * @property {boolean} normal
  * @property {Record<string, {width: number, height: number}>} views
  * @property {number} mm_per_px
  * @property {Finding[]} findings

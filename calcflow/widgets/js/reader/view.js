@@ -3,6 +3,7 @@
 // the tools (zoom, magnifier, brightness, contrast), the list of marks, the case's answer, Submit and the result.
 
 import { element } from "../shared/dom.js";
+import { NEXT_RULE } from "../shared/progress.js";
 import { nextViewNumber, viewIds } from "../shared/views.js";
 
 /** @typedef {import("../shared/host.js").Model} Model */
@@ -39,6 +40,8 @@ import { nextViewNumber, viewIds } from "../shared/views.js";
  * @property {HTMLButtonElement} submit
  * @property {HTMLElement} result
  * @property {HTMLElement} work   everything shown once a case is open
+ * @property {HTMLButtonElement} practice  opens the next case by the spaced-repetition rule
+ * @property {HTMLElement} header  the disclaimer and the presentation bar
  */
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -128,10 +131,15 @@ export function createView(model) {
     element("h4", {}, "Your marks"), markList,
     element("div", { class: "cfr-answer" }, field(id("score"), "Category", scoreMenu),
       field(id("next"), "Next step", nextMenu)), submit, result);
-  const root = element("div", { class: "cf-widget cf-reader", "data-calcflow": "reader" },
-    element("p", { class: "cf-disclaimer" }, "For teaching, not for diagnosis. The mammograms are drawn, not real."),
-    field(id("case"), "Case", chooser), work);
+  const practice = element("button", { type: "button", class: "cfr-practice", "data-calcflow": "reader-practice",
+    "aria-describedby": id("rule") }, "Practice: next case");
+  const header = element("div", { class: "cfr-header" },
+    element("p", { class: "cf-disclaimer" }, "For teaching, not for diagnosis. The mammograms are drawn, not real."));
+  const root = element("div", { class: "cf-widget cf-reader", "data-calcflow": "reader" }, header,
+    element("div", { class: "cfr-bar" }, field(id("case"), "Case", chooser), practice),
+    element("p", { class: "cfr-rule", id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only `
+      + "(not while presenting); see My progress."), work);
   return { model, payload, id, item: null, view: "cc", marks: [], selected: -1, cursor: null, score: null, stage,
     overlay, root, chooser, viewSwitch, lensToggle, brightness, contrast, tools, status, markList, scoreMenu,
-    nextMenu, submit, result, work };
+    nextMenu, submit, result, work, practice, header };
 }
