@@ -701,7 +701,12 @@ function createView(model) {
     { class: "cf-widget cf-reader", "data-calcflow": "reader" },
     header,
     element("div", { class: "cfr-bar" }, field(id("case"), "Case", chooser), practice),
-    element("p", { class: "cfr-rule", id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only (not while presenting); see My progress.`),
+    element(
+      "details",
+      { class: "cfr-rule" },
+      element("summary", {}, "How Practice chooses the next case"),
+      element("p", { id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only (not while presenting); see My progress.`)
+    ),
     work
   );
   return {

@@ -137,8 +137,9 @@ export function createView(model) {
     element("p", { class: "cf-disclaimer" }, "For teaching, not for diagnosis. The mammograms are drawn, not real."));
   const root = element("div", { class: "cf-widget cf-reader", "data-calcflow": "reader" }, header,
     element("div", { class: "cfr-bar" }, field(id("case"), "Case", chooser), practice),
-    element("p", { class: "cfr-rule", id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only `
-      + "(not while presenting); see My progress."), work);
+    element("details", { class: "cfr-rule" }, element("summary", {}, "How Practice chooses the next case"),
+      element("p", { id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only `
+        + "(not while presenting); see My progress.")), work);
   return { model, payload, id, item: null, view: "cc", marks: [], selected: -1, cursor: null, score: null, stage,
     overlay, root, chooser, viewSwitch, lensToggle, brightness, contrast, tools, status, markList, scoreMenu,
     nextMenu, submit, result, work, practice, header };
