@@ -25,7 +25,7 @@ NODE_STAMP := node_modules/.installed
 # calcflow/widgets/static/, which is committed (installing calcflow needs no Node.js) and added to the book's pages
 # when they are built. `make book` and `make slides` rebuild the bundles when a source is newer.
 WIDGET_SOURCES := $(shell find calcflow/widgets/js calcflow/widgets/css -type f -name '*.*js' -o -type f -name '*.css')
-WIDGET_BUNDLES := $(foreach w,explorer caseplayer quiz,calcflow/widgets/static/$(w).js calcflow/widgets/static/$(w).css)
+WIDGET_BUNDLES := $(foreach w,explorer caseplayer quiz reader progress,calcflow/widgets/static/$(w).js calcflow/widgets/static/$(w).css)
 
 # Tools and notebook kernels run from the venv (a kernelspec whose command is "python" then means the venv's).
 export PATH := $(CURDIR)/$(BIN):$(PATH)

@@ -1,4 +1,12 @@
-"""Command line: `calcflow choices` and `calcflow assess …` (also `python -m calcflow`)."""
+"""Command line: `calcflow choices`, `calcflow assess …` and `calcflow reading` (also `python -m calcflow`).
+
+`calcflow reading --json` prints the reading test set: a list of `{id, tier, normal, image: {path, width, height,
+mm_per_px}, findings: [{x, y, radius, size, shape, pattern}], answer: {category, birads, rcr, next, next_step}}`.
+`image` is the case's CC view, `path` relative to the built site's root (_build/html: the book's build copies
+figures/reading/ there as reading/), and each finding's `x, y, radius` are where the generator drew it on that view,
+in image pixels; `answer` is the model's for the breast (calcflow.model.reading.answer_key). Without --json, the same
+as one readable block per case.
+"""
 from __future__ import annotations
 
 import argparse
@@ -51,7 +59,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--concordance", default=None,
                    help="concordant | discordant (left out: the model's judgement)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    r = sub.add_parser("reading", help="the reading test set: each case's CC image, findings and answer")
+    r.add_argument("--json", action="store_true", help="print one JSON list")
     return parser
+
+
+READING_VIEW = "cc"  # the view whose image and truth `calcflow reading` gives
+SITE_READING = "reading"  # the built site's folder of case images (calcflow.publish.sphinx)
+
+
+def reading_set() -> list[dict]:
+    """The test set as `calcflow reading --json` prints it (see the module's docstring)."""
+    from calcflow.figures.reading import image_name
+    from calcflow.widgets.reader_payload import reader_payload
+
+    cases = []
+    for c in reader_payload()["cases"]:
+        size = c["views"][READING_VIEW]
+        cases.append({
+            "id": c["id"], "tier": c["tier"], "normal": c["normal"],
+            "image": {"path": f"{SITE_READING}/{image_name(c['id'], READING_VIEW)}", "width": size["width"],
+                      "height": size["height"], "mm_per_px": c["mm_per_px"]},
+            "findings": [{"x": f["where"][READING_VIEW]["x"], "y": f["where"][READING_VIEW]["y"],
+                          "radius": f["where"][READING_VIEW]["r"], "size": f["size"], "shape": f["shape"],
+                          "pattern": f["pattern"]} for f in c["findings"]],
+            "answer": {k: c["answer"][k] for k in ("category", "birads", "rcr", "next", "next_step")},
+        })
+    return cases
+
+
+def reading_text(cases: list[dict]) -> str:
+    """The test set in words, one block per case."""
+    lines = [f"Reading test set: {len(cases)} cases (CC view; x, y, radius in image pixels). {DISCLAIMER}"]
+    for c in cases:
+        img = c["image"]
+        lines += ["", f"{c['id']} ({c['tier']}, {'normal' if c['normal'] else 'recall'})",
+                  f"  image: {img['path']} ({img['width']} x {img['height']} px, {img['mm_per_px']} mm per px)"]
+        lines += [f"  finding at ({f['x']}, {f['y']}) radius {f['radius']}: {f['size']}, {f['shape']}, {f['pattern']}"
+                  for f in c["findings"]] or ["  no finding"]
+        a = c["answer"]
+        lines.append(f"  answer: {a['category']}, BI-RADS {a['birads']}, {a['rcr']}; next: {a['next_step']}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,6 +107,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "choices":
             print_choices(sys.stdout)
+            return 0
+        if args.command == "reading":
+            cases = reading_set()
+            print(json.dumps(cases, ensure_ascii=False, indent=2) if args.json else reading_text(cases))
             return 0
         a = assess(size=args.size, shape=args.shape, pattern=args.pattern, change=args.change,
                    system=args.system, result=args.result, setting=args.setting, history=args.history,

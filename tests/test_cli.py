@@ -120,3 +120,56 @@ def test_installed_console_script_matches_module():
     out = subprocess.run([exe, "assess", "--size", "micro", "--shape", "amorphous", "--pattern", "diffuse",
                           "--json"], capture_output=True, text=True)
     assert json.loads(out.stdout)["birads"] == "2"
+
+
+# --- calcflow reading: the test set -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def reading_json():
+    out = run("reading", "--json")
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_reading_json_matches_the_model_assess_and_the_generator(reading_json):
+    """A second path: the cases from calcflow.model.reading, the answers from calcflow.assess, the circles from the
+    generator's truth of the CC view, the sizes from the committed PNGs themselves."""
+    from PIL import Image
+
+    from calcflow.figures.reading import IMAGES, view_spec
+    from calcflow.model.reading import reading_cases
+    from calcflow.model.rules import BIRADS_ORDER
+    from calcflow.synthetic.outline import MM_PER_PX
+    from calcflow.synthetic.views import view_truths
+
+    cases = reading_cases()
+    assert [c["id"] for c in reading_json] == [c.id for c in cases]
+    for sent, case in zip(reading_json, cases, strict=True):
+        assert set(sent) == {"id", "tier", "normal", "image", "findings", "answer"}
+        assert (sent["tier"], sent["normal"]) == (case.tier, case.normal)
+        image = sent["image"]
+        assert image["path"] == f"reading/{case.id}-cc.png" and image["mm_per_px"] == MM_PER_PX
+        source = IMAGES / image["path"].removeprefix("reading/")
+        assert source.is_file(), source
+        with Image.open(source) as png:
+            assert png.size == (image["width"], image["height"])
+        truths = view_truths(view_spec(case, "cc"))
+        assert len(sent["findings"]) == len(case.findings) == len(truths)
+        for f, finding, truth in zip(sent["findings"], case.findings, truths):
+            assert set(f) == {"x", "y", "radius", "size", "shape", "pattern"}
+            assert (f["size"], f["shape"], f["pattern"]) == (finding.size, finding.shape, finding.pattern)
+            assert f["x"] == pytest.approx(truth.centre[0], abs=0.06)
+            assert f["y"] == pytest.approx(truth.centre[1], abs=0.06)
+            assert f["radius"] == pytest.approx(truth.radius, abs=0.06)
+            assert 0 <= f["x"] < image["width"] and 0 <= f["y"] < image["height"] and f["radius"] > 0
+        answers = [calcflow.assess(f.size, f.shape, f.pattern, f.change, case.system) for f in case.findings]
+        worst = max(answers, key=lambda a: BIRADS_ORDER.index(a.birads), default=None)
+        assert sent["answer"]["birads"] == (worst.birads if worst else "1")
+        assert sent["answer"]["rcr"] == (max(a.rcr for a in answers) if answers else "M1")
+
+
+def test_reading_text_names_every_case_and_image(reading_json):
+    out = run("reading")
+    assert out.returncode == 0, out.stderr
+    assert "For teaching, not for diagnosis." in out.stdout
+    for case in reading_json:
+        assert f"{case['id']} ({case['tier']}" in out.stdout and case["image"]["path"] in out.stdout

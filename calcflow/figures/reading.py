@@ -6,6 +6,8 @@ A case's findings are drawn with its own seed and side; each finding keeps its i
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from calcflow.figures.style import grey_png
@@ -37,3 +39,30 @@ def view_png(view: View) -> bytes:
 def case_pngs(case: ReadingCase) -> dict[str, bytes]:
     """Both views of a case as PNG bytes, keyed by view."""
     return {view: view_png(drawn) for view, drawn in case_views(case).items()}
+
+
+# --- the committed images: figures/reading/<case>-<view>.png (make figures) ---------------------------------------
+IMAGES = Path(__file__).resolve().parents[2] / "figures" / "reading"
+
+
+def image_name(case_id: str, view: str) -> str:
+    """A view's file name: in figures/reading/, and in the built book's reading/ folder."""
+    return f"{case_id}-{view}.png"
+
+
+def committed_png(case_id: str, view: str, folder: Path = IMAGES) -> bytes | None:
+    """The committed PNG of a case's view, or None when there is none (an installed package has no figures/)."""
+    path = folder / image_name(case_id, view)
+    return path.read_bytes() if path.is_file() else None
+
+
+def write_case_images(cases, folder: Path = IMAGES) -> list[Path]:
+    """Draw both views of each case into `folder` (the same bytes on every run); returns the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for case in cases:
+        for view, data in case_pngs(case).items():
+            path = folder / image_name(case.id, view)
+            path.write_bytes(data)
+            written.append(path)
+    return written

@@ -35,6 +35,12 @@ def write_all(output: Path = OUTPUT) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     for path in write_all():
         print(f"figures/{path.name}")
+    # the reading-practice views (~5 s each): the built book copies figures/reading/ (calcflow.publish.sphinx)
+    from calcflow.figures.reading import write_case_images
+    from calcflow.model.reading import reading_cases
+
+    for path in write_case_images(reading_cases(), OUTPUT / "reading"):
+        print(f"figures/reading/{path.name}")
     return 0
 
 

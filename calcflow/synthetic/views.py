@@ -251,12 +251,23 @@ def finding_particles(spec: ViewSpec) -> dict[str, tuple[Particle, ...]]:
             for f, sites, where in _placements(spec, frames)}
 
 
-def make_view(spec: ViewSpec) -> View:
-    """Draw one view of a reading case, with the ground truth of every finding (see the module's docstring)."""
+def view_truths(spec: ViewSpec) -> tuple[FindingTruth, ...]:
+    """The ground truth of every finding in the spec's view, as `make_view` gives it, without drawing the image."""
     drawn = finding_particles(spec)
     on_cc = drawn if spec.view == "cc" else finding_particles(ViewSpec(spec.seed, "cc", spec.side, spec.findings))
+    return tuple(_truth(f, drawn[f.id], size_class(f.shape, on_cc[f.id])) for f in spec.findings)
+
+
+def view_size(spec: ViewSpec) -> tuple[int, int]:
+    """The spec's view in pixels: (width, height), without drawing it."""
     frame = frame_for(breast_for(spec.seed), spec.view, spec.side)
-    truths = tuple(_truth(f, drawn[f.id], size_class(f.shape, on_cc[f.id])) for f in spec.findings)
+    return frame.cols, frame.rows
+
+
+def make_view(spec: ViewSpec) -> View:
+    """Draw one view of a reading case, with the ground truth of every finding (see the module's docstring)."""
+    frame = frame_for(breast_for(spec.seed), spec.view, spec.side)
+    truths = view_truths(spec)
     calcium, context = _draw(tuple(p for t in truths for p in t.particles), (frame.rows, frame.cols))
     tissue, mask = background(frame, spec.seed)
     blur_px = _BLUR_MM / MM_PER_PX

@@ -6,6 +6,8 @@ hosts: the kernel's widget model in JupyterLab, and a stand-in model over embedd
 """
 from calcflow.widgets.caseplayer import CasePlayer
 from calcflow.widgets.explorer import Explorer
+from calcflow.widgets.progress import Progress
 from calcflow.widgets.quiz import Quiz, learning_checks
+from calcflow.widgets.reader import Reader
 
-__all__ = ["CasePlayer", "Explorer", "Quiz", "learning_checks"]
+__all__ = ["CasePlayer", "Explorer", "Progress", "Quiz", "Reader", "learning_checks"]

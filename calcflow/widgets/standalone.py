@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-KINDS = ("explorer", "caseplayer", "quiz")
+KINDS = ("explorer", "caseplayer", "quiz", "reader", "progress")
 
 
 def bundle(kind: str) -> Path:

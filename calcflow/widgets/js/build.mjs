@@ -22,6 +22,8 @@ const STYLES = {
   explorer: ["explorer.css", "shared/widget.css", "shared/flowchart.css", "shared/present.css"],
   caseplayer: ["caseplayer.css", "shared/widget.css", "shared/flowchart.css", "shared/present.css"],
   quiz: ["quiz.css", "shared/widget.css"],
+  reader: ["reader.css", "shared/widget.css", "shared/present.css"],
+  progress: ["progress.css", "shared/widget.css"],
 };
 /** @param {string} source */
 const banner = (source) => `calcflow/widgets/static: built from ${source} by calcflow/widgets/js/build.mjs — `

@@ -1,0 +1,123 @@
+"""What the reader (reading practice) receives: the test set as JSON-able data, and each case's images.
+
+`reader_payload()` is every case of `calcflow.model.reading` with what the browser needs to read it and to give
+feedback, and nothing it would have to decide itself:
+
+- per case: id, tier, system, side, the two views' sizes in pixels (`views: {cc: {width, height}, mlo: …}`) and
+  `mm_per_px`; its findings' truth (the lexicon's size, shape, pattern and change, the position words, and where
+  the generator drew them in each view: centre `x`, `y` and radius `r` in pixels, `calcflow.synthetic.views`); the
+  model's answers (`calcflow.model.reading.answer_key`: the breast's category, BI-RADS, M-score, next step and the
+  path's step labels as the reasons, and each finding's own), and the case's teaching note with its citations;
+- `menus`: the lexicon's labels for size, shape and pattern, each system's scores (UK: the RCR M-score; US:
+  BI-RADS) and the next steps a reading case can lead to (the id of the route's last step, a short label);
+- `tolerance`: a mark finds a finding when it lies within the finding's radius plus `margin_mm` (converted to
+  pixels with the case's `mm_per_px`), and the sentence that says so to the learner.
+
+The browser only compares marks with circles and chosen words with the truth (js/reader/score.js).
+
+Images: each view is a PNG at `figures/reading/<case>-<view>.png`, written by `make figures`
+(calcflow.figures.reading.write_case_images) and committed, because drawing takes ~5 s per view; the book's Sphinx
+extension copies that folder into the built site as `reading/`, and the static reader loads `<image_base><case>-
+<view>.png` only when a case is opened. In JupyterLab the live reader asks the kernel instead (`image_uri`): the
+committed file when there is one, else the view drawn now.
+"""
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+
+from calcflow.figures.reading import committed_png, view_png, view_spec
+from calcflow.model.catalogue import catalogue
+from calcflow.model.reading import ReadingCase, answer_key, reading_case, reading_cases
+from calcflow.model.references import short_citations
+from calcflow.synthetic.outline import MM_PER_PX, READING_VIEWS
+from calcflow.synthetic.views import make_view, view_size, view_truths
+
+MARGIN_MM = 5.0  # how far beyond a finding's drawn circle a mark still finds it
+SCORES = {"uk": ("rcr", ("M1", "M2", "M3", "M4", "M5")), "us": ("birads", ("1", "2", "3", "4A", "4B", "4C", "5"))}
+DESCRIBED = ("size", "shape", "pattern")
+
+
+def _short(text: str) -> str:
+    """The first clause of a next step ("Routine recall: the next …" → "Routine recall")."""
+    return re.split(r"[:(;,]", text, maxsplit=1)[0].strip()
+
+
+def _finding(case: ReadingCase, index: int, truths: dict, answer) -> dict:
+    f = case.findings[index]
+    where = {view: {"x": round(t.centre[0], 1), "y": round(t.centre[1], 1), "r": round(t.radius, 1)}
+             for view, t in ((v, truths[v][index]) for v in READING_VIEWS)}
+    return {"id": f.id, "size": f.size, "shape": f.shape, "pattern": f.pattern, "change": f.change,
+            "quadrant": f.quadrant, "depth": f.depth, "where": where,
+            "answer": {"category": answer.category, "birads": answer.birads, "rcr": answer.rcr,
+                       "next_test": answer.next_test}}
+
+
+def case_payload(case: ReadingCase) -> dict:
+    """One case as the reader receives it (see the module's docstring)."""
+    cat = catalogue()
+    specs = {view: view_spec(case, view) for view in READING_VIEWS}
+    truths = {view: view_truths(spec) for view, spec in specs.items()}
+    key = answer_key(case)
+    sizes = {view: dict(zip(("width", "height"), view_size(spec))) for view, spec in specs.items()}
+    return {
+        "id": case.id, "tier": case.tier, "system": case.system, "side": case.side, "normal": case.normal,
+        "views": sizes, "mm_per_px": MM_PER_PX,
+        "findings": [_finding(case, i, truths, a) for i, a in enumerate(key.findings)],
+        "answer": {"category": key.category, "category_label": cat.leaflet_for_rcr(key.rcr).label,
+                   "birads": key.birads, "birads_label": cat.birads(key.birads).label, "rcr": key.rcr,
+                   "rcr_label": cat.rcr(key.rcr).label, "next": key.path[-1], "next_step": key.next_step,
+                   "path": [cat.step(s).label_in(case.system) for s in key.path]},
+        "note": case.note, "sources": list(short_citations(case.sources).values()),
+    }
+
+
+def _menus() -> dict:
+    cat = catalogue()
+    labels = {field: [{"id": v, "label": cat.descriptor(field, v).label} for v in cat.ids(field)]
+              for field in DESCRIBED}
+    scores = {system: [{"id": v, "label": f"{'BI-RADS ' if kind == 'birads' else ''}{v}: "
+                                          f"{(cat.birads(v) if kind == 'birads' else cat.rcr(v)).label}"}
+                       for v in values] for system, (kind, values) in SCORES.items()}
+    steps: dict[str, dict[str, str]] = {system: {} for system in SCORES}
+    for case in reading_cases():
+        key = answer_key(case)
+        steps[case.system].setdefault(key.path[-1], _short(key.next_step))
+    return {**labels, "score": scores,
+            "next": {s: [{"id": k, "label": v} for k, v in sorted(found.items())] for s, found in steps.items()}}
+
+
+@cache
+def reader_payload() -> dict:
+    """The whole test set for the reader (see the module's docstring)."""
+    return {
+        "cases": [case_payload(c) for c in reading_cases()],
+        "menus": _menus(),
+        "scores": {system: kind for system, (kind, _) in SCORES.items()},
+        "tolerance": {"margin_mm": MARGIN_MM,
+                      "text": f"A mark counts as finding a calcification when it lies within the finding's drawn "
+                              f"circle plus {MARGIN_MM:g} mm."},
+    }
+
+
+def progress_payload() -> dict:
+    """What the My progress page needs to check and show stored readings: each case's id, tier, system, `normal`
+    and its findings' true words, and the menus (size, shape, pattern: ids and labels) — the reader payload's own,
+    without the geometry, the answers and the notes."""
+    full = reader_payload()
+    return {
+        "cases": [{"id": c["id"], "tier": c["tier"], "system": c["system"], "normal": c["normal"],
+                   "findings": [{k: f[k] for k in ("id", "size", "shape", "pattern")} for f in c["findings"]]}
+                  for c in full["cases"]],
+        "menus": {name: full["menus"][name] for name in DESCRIBED},
+    }
+
+
+def image_uri(case_id: str, view: str) -> str:
+    """One view of a case as a data: URI, for the live reader (see the module's docstring)."""
+    case = reading_case(case_id)
+    data = committed_png(case.id, view)
+    if data is None:
+        data = view_png(make_view(view_spec(case, view)))
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
