@@ -267,7 +267,7 @@ function ratios(progress) {
       label: "Sensitivity",
       num: abnormal.filter((r) => r.recalled).length,
       den: abnormal.length,
-      definition: "Of the cases with a suspicious finding (the model recalls them), the share you recalled."
+      definition: "Of the cases with a finding to recall (the model says UK M3 or higher, US BI-RADS 3 or higher), the share you recalled."
     },
     {
       id: "specificity",
@@ -281,7 +281,7 @@ function ratios(progress) {
       label: "PPV of your recalls",
       num: recalled.filter((r) => !r.normal).length,
       den: recalled.length,
-      definition: "Of the cases you recalled, the share that had a suspicious finding (positive predictive value)."
+      definition: "Of the cases you recalled, the share that had a finding to recall (positive predictive value)."
     },
     {
       id: "localisation",

@@ -22,11 +22,12 @@ export function ratios(progress) {
       definition: "Of the cases you read, the share you recalled (you chose a category beyond benign: UK M3–M5, "
         + "US BI-RADS 3 or higher)." },
     { id: "sensitivity", label: "Sensitivity", num: abnormal.filter((r) => r.recalled).length, den: abnormal.length,
-      definition: "Of the cases with a suspicious finding (the model recalls them), the share you recalled." },
+      definition: "Of the cases with a finding to recall (the model says UK M3 or higher, US BI-RADS 3 or higher), "
+        + "the share you recalled." },
     { id: "specificity", label: "Specificity", num: normal.filter((r) => !r.recalled).length, den: normal.length,
       definition: "Of the normal and benign cases (nothing to recall), the share you did not recall." },
     { id: "ppv", label: "PPV of your recalls", num: recalled.filter((r) => !r.normal).length, den: recalled.length,
-      definition: "Of the cases you recalled, the share that had a suspicious finding (positive predictive value)." },
+      definition: "Of the cases you recalled, the share that had a finding to recall (positive predictive value)." },
     { id: "localisation", label: "Localisation", num: findings.filter((f) => f.hit).length, den: findings.length,
       definition: "Of the calcifications in the cases you read, the share you marked in the right place." },
   ];
