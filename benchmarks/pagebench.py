@@ -77,8 +77,8 @@ def ready_and_weight(browser, origin: str, url: str, root: str, loads: int, bloc
         page.goto(url, wait_until="load")
         page.wait_for_function("() => window.__readyAt !== undefined")
         ready_ms.append(page.evaluate("() => window.__readyAt"))
-        page.wait_for_load_state("networkidle")
-        if not weights:
+        if not weights:  # the first load: wait for every resource, to weigh them
+            page.wait_for_load_state("networkidle")
             for request in responses:
                 sizes = request.sizes()
                 weights.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
