@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from calcflow.figures.reading import IMAGES, PNG_BUDGET_BYTES, case_pngs, image_name
+from calcflow.model.practice import MAX_SEED, practice_case
 from calcflow.model.reading import answer_key, reading_case, reading_cases
 from calcflow.publish.sphinx import READING_IMAGES, copy_reading_images
 from calcflow.widgets.reader_payload import MARGIN_MM, image_uri, reader_payload
@@ -80,3 +81,21 @@ def test_the_book_build_copies_the_images_into_the_site(tmp_path):
                           builder=SimpleNamespace(format="html"))
     copy_reading_images(app, None)
     assert (tmp_path / "html" / "reading" / "a-cc.png").read_bytes() == b"png"
+
+
+def test_every_practice_answer_is_in_the_readers_menus(payload):
+    """A practice case is answered with the test set's menus: its category and next step must be there."""
+    assert payload["practice_options"] == {"max_seed": MAX_SEED, "tiers": ["student", "advanced"],
+                                           "systems": ["uk", "us"]}
+    menus = payload["menus"]
+    for seed in range(150):
+        for tier in ("student", "advanced"):
+            for system in ("uk", "us"):
+                case = practice_case(seed, tier, system)
+                key = answer_key(case)
+                score = key.rcr if system == "uk" else key.birads
+                assert score in {o["id"] for o in menus["score"][system]}, case.id
+                assert key.path[-1] in {o["id"] for o in menus["next"][system]}, (case.id, key.path[-1])
+                for f in case.findings:
+                    assert all(getattr(f, field) in {o["id"] for o in menus[field]}
+                               for field in ("size", "shape", "pattern")), case.id

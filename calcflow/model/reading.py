@@ -122,8 +122,9 @@ def answer_key(case: ReadingCase) -> CaseAnswer:
 
 
 # --- loading -----------------------------------------------------------------------------------------------------
-def _check_case(name: str, c: ReadingCase) -> None:
-    """What only the model can check (see the module's docstring)."""
+def check_case(name: str, c: ReadingCase) -> None:
+    """What only the model can check (see the module's docstring); `name` (the file, or what made the case) starts
+    each error. Raises DataError."""
     cat = catalogue()
 
     def fail(where: str, field: str, message: str):
@@ -170,7 +171,7 @@ def load_reading(path: Path = READING_FILE, references: Path = REFERENCES) -> tu
     if not data.cases:
         raise DataError(f"{path.name}: field 'cases': the file has no cases")
     for c in data.cases:
-        _check_case(path.name, c)
+        check_case(path.name, c)
     return data.cases
 
 

@@ -20,16 +20,22 @@ Images: each view is a PNG at `figures/reading/<case>-<view>.png`, written by `m
 extension copies that folder into the built site as `reading/`, and the static reader loads `<image_base><case>-
 <view>.png` only when a case is opened. In JupyterLab the live reader asks the kernel instead (`image_uri`): the
 committed file when there is one, else the view drawn now.
+
+Endless practice (live only): `practice_payload(case)` is a practice case (calcflow.model.practice) as the reader
+receives it — `case_payload` with `practice: {seed, label}`, the label the case chooser shows ("Practice — seed 4821,
+student, UK") — and `practice_image_uri` draws its views (no PNG is committed for them), the last few kept
+(PRACTICE_CACHE). The payload's `practice_options` give the front end the largest seed and the tiers and systems.
 """
 from __future__ import annotations
 
 import base64
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from calcflow.figures.reading import committed_png, view_png, view_spec
 from calcflow.model.catalogue import catalogue
-from calcflow.model.reading import ReadingCase, answer_key, reading_case, reading_cases
+from calcflow.model.practice import MAX_SEED
+from calcflow.model.reading import TIERS, ReadingCase, answer_key, reading_case, reading_cases
 from calcflow.model.references import short_citations
 from calcflow.synthetic.outline import MM_PER_PX, READING_VIEWS
 from calcflow.synthetic.views import make_view, view_size, view_truths
@@ -37,6 +43,7 @@ from calcflow.synthetic.views import make_view, view_size, view_truths
 MARGIN_MM = 5.0  # how far beyond a finding's drawn circle a mark still finds it
 SCORES = {"uk": ("rcr", ("M1", "M2", "M3", "M4", "M5")), "us": ("birads", ("1", "2", "3", "4A", "4B", "4C", "5"))}
 DESCRIBED = ("size", "shape", "pattern")
+PRACTICE_CACHE = 8  # practice views kept drawn (a PNG is ~200 KB; drawing one takes ~5 s)
 
 
 def _short(text: str) -> str:
@@ -98,6 +105,7 @@ def reader_payload() -> dict:
         "tolerance": {"margin_mm": MARGIN_MM,
                       "text": f"A mark counts as finding a calcification when it lies within the finding's drawn "
                               f"circle plus {MARGIN_MM:g} mm."},
+        "practice_options": {"max_seed": MAX_SEED, "tiers": list(TIERS), "systems": list(SCORES)},
     }
 
 
@@ -114,10 +122,35 @@ def progress_payload() -> dict:
     }
 
 
+def _data_uri(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+
+
 def image_uri(case_id: str, view: str) -> str:
-    """One view of a case as a data: URI, for the live reader (see the module's docstring)."""
+    """One view of a curated case as a data: URI, for the live reader (see the module's docstring)."""
     case = reading_case(case_id)
     data = committed_png(case.id, view)
     if data is None:
         data = view_png(make_view(view_spec(case, view)))
-    return "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+    return _data_uri(data)
+
+
+# --- endless practice -------------------------------------------------------------------------------------------------
+def practice_label(case: ReadingCase) -> str:
+    """What the case chooser calls a practice case: its seed, tier and system."""
+    return f"Practice — seed {case.seed}, {case.tier}, {case.system.upper()}"
+
+
+def practice_payload(case: ReadingCase) -> dict:
+    """A practice case as the reader receives it (see the module's docstring)."""
+    return {**case_payload(case), "practice": {"seed": case.seed, "label": practice_label(case)}}
+
+
+@lru_cache(maxsize=PRACTICE_CACHE)
+def _drawn_png(case: ReadingCase, view: str) -> bytes:
+    return view_png(make_view(view_spec(case, view)))
+
+
+def practice_image_uri(case: ReadingCase, view: str) -> str:
+    """One view of a practice case, drawn now (or kept from a recent drawing), as a data: URI."""
+    return _data_uri(_drawn_png(case, view))

@@ -81,3 +81,116 @@ def test_marking_with_the_keyboard_alone(reader, case):
     reader.keyboard.press("Enter")
     assert result_of(reader) == {"hits": 1, "misses": 0, "false-marks": 0}
     assert not reader.console_errors and not reader.external_requests
+
+
+# --- endless practice -------------------------------------------------------------------------------------------------
+PRACTICE_SEED = '[data-calcflow="reader-practice-seed"]'
+PRACTICE_NEW = '[data-calcflow="reader-practice-new"]'
+ORIGIN = "http://calcflow.test/"  # the live page's origin: answered by the test (page.route), never the network
+# The live page: the reader's bundle rendered with a stand-in for anywidget's model whose every save_changes goes to a
+# real calcflow Reader in this process (window.kernel, exposed by the test), as the kernel's comm would: the traits the
+# front end changed are set on the Reader, and the traits the Reader changed in answer come back as change events.
+_LIVE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Reader, live (test page)</title></head>
+<body><main><div id="mount"></div></main>
+<script type="module">
+import widget from "./reader.js";
+const state = await window.kernel({});
+const listeners = new Map();
+let dirty = {};
+const fire = (name) => (listeners.get(`change:${name}`) || []).slice().forEach((callback) => callback());
+const model = {
+  get: (name) => state[name],
+  set(name, value) {
+    if (JSON.stringify(state[name]) === JSON.stringify(value)) return;
+    state[name] = value;
+    dirty[name] = value;
+    fire(name);
+  },
+  on: (event, callback) => listeners.set(event, [...(listeners.get(event) || []), callback]),
+  off: (event, callback) => listeners.set(event, (listeners.get(event) || []).filter((c) => c !== callback)),
+  save_changes() {
+    const sent = dirty;
+    dirty = {};
+    window.kernel(sent).then((changed) => {
+      Object.assign(state, changed);
+      Object.keys(changed).forEach(fire);
+    });
+  },
+};
+widget.render({ model, el: document.getElementById("mount") });
+</script></body></html>
+"""
+
+
+def test_the_static_page_offers_no_endless_practice(reader):
+    """A static page has no kernel to draw a new case: no practice control, the test set's own Practice stays."""
+    assert reader.locator(PRACTICE_SEED).count() == 0 and reader.locator(PRACTICE_NEW).count() == 0
+    assert reader.locator(".cfr-endless").count() == 0
+    assert reader.locator('[data-calcflow="reader-practice"]').count() == 1
+    assert reader.locator('select[data-calcflow="reader-case"] optgroup').count() == 0
+
+
+@pytest.fixture()
+def live(request):
+    """The reader as JupyterLab shows it, answered by a real Reader (see _LIVE_PAGE)."""
+    from calcflow.widgets import Reader
+    from calcflow.widgets.standalone import bundle
+
+    kernel = Reader()
+    synced = sorted(Reader.class_own_traits(sync=True))  # the reader's own traits, as the front end sees them
+
+    def answer(changes: dict) -> dict:
+        if not changes:
+            return {name: getattr(kernel, name) for name in synced}
+        seen: list[str] = []
+        record = lambda change: seen.append(change["name"])  # noqa: E731
+        kernel.observe(record, names=synced)
+        try:
+            for name, value in changes.items():
+                setattr(kernel, name, value)
+        finally:
+            kernel.unobserve(record, names=synced)
+        return {name: getattr(kernel, name) for name in dict.fromkeys(seen)
+                if name not in changes or getattr(kernel, name) != changes[name]}
+
+    page = request.getfixturevalue("file_page")
+    files = {"live.html": (_LIVE_PAGE, "text/html"), "reader.js": (bundle("reader").read_text(), "text/javascript")}
+    page.route(f"{ORIGIN}**", lambda route: route.fulfill(
+        body=files[route.request.url[len(ORIGIN):]][0], content_type=files[route.request.url[len(ORIGIN):]][1]))
+    page.expose_function("kernel", answer)
+    page.set_viewport_size({"width": 1100, "height": 1000})
+    page.goto(f"{ORIGIN}live.html", wait_until="load")
+    page.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    page.kernel = kernel
+    return page
+
+
+def test_a_practice_case_is_made_from_its_seed_drawn_and_replayed(live):
+    """Draws one view (~5 s; the Python widget test draws the same one)."""
+    seed = live.input_value(PRACTICE_SEED)
+    assert seed.isdigit() and 0 <= int(seed) < 100000  # a fresh seed is filled in
+    live.fill(PRACTICE_SEED, "4821")
+    live.click(PRACTICE_NEW)
+    waiting = live.wait_for_function("() => { const w = document.querySelector('.cfr-wait');"
+                                     " return w && !w.hidden && w.textContent; }").json_value()
+    assert "Drawing the case" in waiting
+    live.wait_for_selector(f'{IMAGE}[data-loaded="true"]', timeout=90_000)
+    assert live.locator(".cfr-wait").is_hidden()
+    chooser = 'select[data-calcflow="reader-case"]'
+    assert live.input_value(chooser) == "practice-student-uk-4821"
+    assert live.locator(f"{chooser} option:checked").inner_text() == "Practice — seed 4821, student, UK"
+    assert "type seed 4821 again" in live.inner_text(".cfr-practice-status")
+    live.click('[data-calcflow="reader-submit"]')
+    assert live.locator(RESULT).is_visible()
+    assert live.kernel.result["case"] == "practice-student-uk-4821"
+    # not recorded: practice cases are not in the test set, whose progress My progress keeps
+    assert live.evaluate("localStorage.getItem('calcflow-progress-v1')") is None
+    assert live.get_attribute(ROOT, "data-recorded") is None
+    # the same seed again opens the same case, without asking the kernel to make it again
+    open_case(live, "normal-uk")
+    live.fill(PRACTICE_SEED, "4821")
+    live.click(PRACTICE_NEW)
+    live.wait_for_selector(f'{IMAGE}[data-loaded="true"]')
+    assert live.input_value(chooser) == "practice-student-uk-4821" and len(live.kernel.practice) == 1
+    assert not live.console_errors

@@ -12,11 +12,15 @@
 //
 // The parts, in reader/: score.js (types and the comparison), view.js (the elements), stage.js (pan, zoom, magnifier,
 // tone), marks.js (marks, overlay, descriptions), input.js (pointer and keyboard), show.js (cases, views, images) and
-// feedback.js (the result).
+// feedback.js (the result); practice.js adds endless practice where a kernel is there (JupyterLab): a new case from a
+// seed, made and drawn by the kernel (traits practice_request, practice, practice_error), with
+// data-calcflow="reader-practice-seed" and "reader-practice-new"; a static page shows no such control.
 //
-// Progress (shared/progress.js): each submitted reading is recorded in this browser's localStorage — not while
-// presenting (a lecturer's demonstration) — and "Practice: next case" opens the case its spaced-repetition rule
-// chooses (data-calcflow="reader-practice"); the root carries data-recorded, the readings recorded by this view.
+// Progress (shared/progress.js): each submitted reading of a test-set case is recorded in this browser's localStorage —
+// not while presenting (a lecturer's demonstration), and never for a practice case (not in the test set: the stored
+// progress, checked against the test set, would no longer load) — and "Practice: next case" opens the case its
+// spaced-repetition rule chooses (data-calcflow="reader-practice"); the root carries data-recorded, the readings
+// recorded by this view.
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
@@ -25,6 +29,7 @@ import { loadProgress, nextCase, readingRecord, recordReading } from "./shared/p
 import { clearResult, submitReading } from "./reader/feedback.js";
 import { imageKey, newGesture, pointerDown, pointerMove, pointerUp, wheel, zoomKey } from "./reader/input.js";
 import { removeMark } from "./reader/marks.js";
+import { mountPractice, practiceListeners } from "./reader/practice.js";
 import { openCase, placeImage, redraw, showView } from "./reader/show.js";
 import { resetView, setTone, showLens } from "./reader/stage.js";
 import { createView } from "./reader/view.js";
@@ -118,12 +123,12 @@ function listeners(r, present) {
 }
 
 /**
- * Record the reading just submitted, unless presenting.
+ * Record the reading just submitted, unless presenting or it is a practice case's.
  * @param {Reader} r
  * @param {import("./shared/present.js").Presentation} present
  */
 function record(r, present) {
-  if (!r.item || !r.score || present.active()) return;
+  if (!r.item || !r.score || present.active() || r.item.practice) return;
   recordReading(readingRecord(r.item, r.marks, r.score.firstMark, r.score.falseMarks, r.scoreMenu.value), r.payload);
   r.root.dataset.recorded = String(Number(r.root.dataset.recorded || 0) + 1);
 }
@@ -156,7 +161,8 @@ function render({ model, el }) {
   const r = createView(model);
   const present = presenter(r);
   r.header.append(present.bar);
-  const unlisten = listenAll(listeners(r, present));
+  const unmountPractice = mountPractice(r);
+  const unlisten = listenAll([...listeners(r, present), ...practiceListeners(r)]);
   const onImages = () => placeImage(r);
   model.on("change:images", onImages);
   el.replaceChildren(r.root);
@@ -164,6 +170,7 @@ function render({ model, el }) {
   r.root.dataset.ready = "true";
   return () => {
     model.off("change:images", onImages);
+    unmountPractice();
     unlisten();
     present.destroy();
     r.root.remove();

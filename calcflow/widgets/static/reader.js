@@ -663,6 +663,7 @@ function createView(model) {
     ))
   );
   const status = element("p", { class: "cfr-status", "aria-live": "polite" });
+  const wait = element("p", { class: "cfr-wait", role: "status", hidden: true });
   const markList = element("ol", { class: "cfr-marks", "aria-label": "Your marks" });
   const scoreMenu = element("select", { id: id("score") });
   const nextMenu = element("select", { id: id("next") });
@@ -672,6 +673,7 @@ function createView(model) {
     "div",
     { class: "cfr-work", hidden: true },
     element("div", { class: "cfr-bar" }, viewSwitch, tools),
+    wait,
     stage.viewport,
     status,
     element("h4", {}, "Your marks"),
@@ -729,6 +731,7 @@ function createView(model) {
     contrast,
     tools,
     status,
+    wait,
     markList,
     scoreMenu,
     nextMenu,
@@ -736,7 +739,8 @@ function createView(model) {
     result,
     work,
     practice,
-    header
+    header,
+    newCase: null
   };
 }
 
@@ -1030,6 +1034,19 @@ function imageKey(r, event) {
 }
 
 // js/reader/show.js
+function practiceCases(model) {
+  const list = model.get("practice");
+  return Array.isArray(list) ? list : [];
+}
+function caseById(r, caseId) {
+  return r.payload.cases.find((c) => c.id === caseId) || practiceCases(r.model).find((c) => c.id === caseId) || null;
+}
+function waitFor(r, waiting) {
+  r.wait.hidden = !waiting;
+  r.wait.textContent = !waiting ? "" : r.item?.practice ? "Drawing the case\u2026 each view of a new practice case takes a few seconds to draw." : "Loading the image\u2026";
+  if (waiting) r.root.dataset.drawing = "true";
+  else delete r.root.dataset.drawing;
+}
 function imageKey2(r) {
   return r.item ? `${r.item.id}-${r.view}` : "";
 }
@@ -1044,11 +1061,13 @@ function placeImage(r) {
   const source = typeof base === "string" && base ? `${base}${key}.png` : images[key];
   const image = r.stage.image;
   if (!source) {
+    waitFor(r, true);
     r.model.set("requested", key);
     r.model.save_changes();
     return;
   }
   if (image.dataset.key === key) return;
+  waitFor(r, false);
   image.dataset.key = key;
   image.dataset.loaded = "false";
   image.src = source;
@@ -1078,12 +1097,13 @@ function fillMenu(menu, placeholder, options) {
   );
 }
 function openCase(r, caseId) {
-  r.item = r.payload.cases.find((c) => c.id === caseId) || null;
+  r.item = caseById(r, caseId);
   r.chooser.value = r.item ? r.item.id : "";
   r.marks = [];
   r.selected = -1;
   clearResult(r);
   r.work.hidden = !r.item;
+  waitFor(r, false);
   if (!r.item) return;
   const system = r.item.system;
   fillMenu(
@@ -1097,6 +1117,149 @@ function openCase(r, caseId) {
   delete r.stage.image.dataset.key;
   showView(r, "cc");
   resetView(r.stage);
+}
+
+// js/reader/practice.js
+var FRESH_SEEDS = 1e5;
+var TIER_WORDS = { student: "Student", advanced: "Advanced" };
+function isLive(model) {
+  return Array.isArray(model.get("practice"));
+}
+function freshSeed() {
+  return String(Math.floor(Math.random() * FRESH_SEEDS));
+}
+function createPractice(r) {
+  const limits = r.payload.practice_options || { max_seed: FRESH_SEEDS - 1, tiers: ["student"], systems: ["uk"] };
+  const seed = element("input", {
+    type: "number",
+    id: r.id("practice-seed"),
+    min: "0",
+    max: String(limits.max_seed),
+    step: "1",
+    inputmode: "numeric",
+    value: freshSeed(),
+    "data-calcflow": "reader-practice-seed"
+  });
+  const tier = element("select", { id: r.id("practice-tier") }, limits.tiers.map((t) => element(
+    "option",
+    { value: t },
+    TIER_WORDS[
+      /** @type {"student" | "advanced"} */
+      t
+    ] || t
+  )));
+  const system = element(
+    "select",
+    { id: r.id("practice-system") },
+    limits.systems.map((s) => element("option", { value: s }, s.toUpperCase()))
+  );
+  const button = element("button", {
+    type: "button",
+    class: "cfr-practice-new",
+    "data-calcflow": "reader-practice-new",
+    "aria-describedby": r.id("practice-help")
+  }, "New practice case");
+  const status = element("p", { class: "cfr-practice-status", "aria-live": "polite" });
+  const box = element(
+    "fieldset",
+    { class: "cfr-endless" },
+    element("legend", {}, "Endless practice"),
+    element(
+      "div",
+      { class: "cfr-bar" },
+      field(r.id("practice-seed"), "Seed", seed),
+      field(r.id("practice-tier"), "Tier", tier),
+      field(r.id("practice-system"), "System", system),
+      button
+    ),
+    element("p", { id: r.id("practice-help"), class: "cfr-rule" }, "A new case drawn from the seed: the same seed, tier and system give the same case again. A fresh seed is filled in after each case. Practice readings are not kept in My progress."),
+    status
+  );
+  return { box, seed, tier, system, button, status, waiting: false };
+}
+function listPractice(r) {
+  const cases = practiceCases(r.model);
+  let group = r.chooser.querySelector("optgroup[data-practice]");
+  if (!cases.length) {
+    group?.remove();
+    return;
+  }
+  if (!group) {
+    group = element("optgroup", { label: "Endless practice", "data-practice": "" });
+    r.chooser.append(group);
+  }
+  group.replaceChildren(...cases.map((c) => element("option", { value: c.id }, c.practice?.label || c.id)));
+  if (r.item) r.chooser.value = r.item.id;
+}
+function say(c, text, error = false) {
+  c.status.textContent = text;
+  c.status.classList.toggle("cfr-error", error);
+}
+function openPractice(r, c, item) {
+  listPractice(r);
+  openCase(r, item.id);
+  c.seed.value = freshSeed();
+  say(c, `${item.practice?.label || item.id}: type seed ${item.practice?.seed} again, with the same tier and system, to replay this case.`);
+}
+function requestPractice(r) {
+  const c = r.newCase;
+  if (!c || c.waiting) return;
+  const max = Number(c.seed.max);
+  const seed = Number(c.seed.value);
+  if (c.seed.value.trim() === "" || !Number.isInteger(seed) || seed < 0 || seed > max) {
+    say(c, `The seed is a whole number from 0 to ${max}.`, true);
+    return;
+  }
+  const [tier, system] = [c.tier.value, c.system.value];
+  const made = practiceCases(r.model).find((p) => p.practice?.seed === seed && p.tier === tier && p.system === system);
+  if (made) {
+    openPractice(r, c, made);
+    return;
+  }
+  c.waiting = true;
+  c.button.disabled = true;
+  say(c, `Making practice case ${seed}\u2026`);
+  r.model.set("practice_request", { seed, tier, system });
+  r.model.save_changes();
+}
+function practiceAnswered(r) {
+  const c = r.newCase;
+  const request = r.model.get("practice_request");
+  if (!c || !c.waiting || request && Object.keys(request).length) return;
+  c.waiting = false;
+  c.button.disabled = false;
+  const error = r.model.get("practice_error");
+  const cases = practiceCases(r.model);
+  if (error || !cases.length) say(c, `No practice case: ${error || "the kernel made none"}.`, true);
+  else openPractice(r, c, cases[cases.length - 1]);
+}
+function practiceListeners(r) {
+  const c = r.newCase;
+  if (!c) return [];
+  return [
+    [c.button, "click", () => requestPractice(r)],
+    [c.seed, "keydown", (e) => {
+      if (
+        /** @type {KeyboardEvent} */
+        e.key === "Enter"
+      ) requestPractice(r);
+    }]
+  ];
+}
+function mountPractice(r) {
+  if (!isLive(r.model)) return () => {
+  };
+  r.newCase = createPractice(r);
+  r.chooser.closest(".cfr-bar")?.after(r.newCase.box);
+  listPractice(r);
+  const onList = () => listPractice(r);
+  const onAnswer = () => practiceAnswered(r);
+  r.model.on("change:practice", onList);
+  r.model.on("change:practice_request", onAnswer);
+  return () => {
+    r.model.off("change:practice", onList);
+    r.model.off("change:practice_request", onAnswer);
+  };
 }
 
 // js/reader.js
@@ -1199,7 +1362,7 @@ function listeners(r, present) {
   ];
 }
 function record(r, present) {
-  if (!r.item || !r.score || present.active()) return;
+  if (!r.item || !r.score || present.active() || r.item.practice) return;
   recordReading(readingRecord(r.item, r.marks, r.score.firstMark, r.score.falseMarks, r.scoreMenu.value), r.payload);
   r.root.dataset.recorded = String(Number(r.root.dataset.recorded || 0) + 1);
 }
@@ -1223,7 +1386,8 @@ function render({ model, el }) {
   const r = createView(model);
   const present = presenter(r);
   r.header.append(present.bar);
-  const unlisten = listenAll(listeners(r, present));
+  const unmountPractice = mountPractice(r);
+  const unlisten = listenAll([...listeners(r, present), ...practiceListeners(r)]);
   const onImages = () => placeImage(r);
   model.on("change:images", onImages);
   el.replaceChildren(r.root);
@@ -1231,6 +1395,7 @@ function render({ model, el }) {
   r.root.dataset.ready = "true";
   return () => {
     model.off("change:images", onImages);
+    unmountPractice();
     unlisten();
     present.destroy();
     r.root.remove();

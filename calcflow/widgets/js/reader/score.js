@@ -39,6 +39,7 @@
  * @property {CaseAnswer} answer
  * @property {string | null} note
  * @property {string[]} sources
+ * @property {{seed: number, label: string}} [practice]  a practice case's seed and name (reader/practice.js)
  */
 /**
  * @typedef {object} Payload
@@ -47,6 +48,7 @@
  *   next: Record<string, Option[]>}} menus
  * @property {Record<string, string>} scores  system → "rcr" | "birads"
  * @property {{margin_mm: number, text: string}} tolerance
+ * @property {{max_seed: number, tiers: string[], systems: string[]}} [practice_options]  what endless practice offers
  */
 /**
  * A mark: where (view and image pixels) and the learner's words for it ("" when not given).

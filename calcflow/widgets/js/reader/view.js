@@ -1,6 +1,7 @@
 // @ts-check
 // The reader's elements, laid out: the case chooser and the view (CC/MLO), the image on its stage with the overlay,
-// the tools (zoom, magnifier, brightness, contrast), the list of marks, the case's answer, Submit and the result.
+// the tools (zoom, magnifier, brightness, contrast), the list of marks, the case's answer, Submit and the result. The
+// endless-practice control (reader/practice.js) is added by the entry module when a kernel is there.
 
 import { element } from "../shared/dom.js";
 import { NEXT_RULE } from "../shared/progress.js";
@@ -12,6 +13,7 @@ import { nextViewNumber, viewIds } from "../shared/views.js";
 /** @typedef {import("./score.js").Mark} Mark */
 /** @typedef {import("./score.js").Score} Score */
 /** @typedef {import("./stage.js").Stage} Stage */
+/** @typedef {import("./practice.js").PracticeControl} PracticeControl */
 
 /**
  * @typedef {object} Reader
@@ -34,6 +36,7 @@ import { nextViewNumber, viewIds } from "../shared/views.js";
  * @property {HTMLInputElement} contrast
  * @property {HTMLElement} tools
  * @property {HTMLElement} status
+ * @property {HTMLElement} wait          says that the view's image is on its way (drawn, for a practice case)
  * @property {HTMLOListElement} markList
  * @property {HTMLSelectElement} scoreMenu
  * @property {HTMLSelectElement} nextMenu
@@ -42,6 +45,7 @@ import { nextViewNumber, viewIds } from "../shared/views.js";
  * @property {HTMLElement} work   everything shown once a case is open
  * @property {HTMLButtonElement} practice  opens the next case by the spaced-repetition rule
  * @property {HTMLElement} header  the disclaimer and the presentation bar
+ * @property {PracticeControl | null} newCase  endless practice (live only)
  */
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -121,13 +125,14 @@ export function createView(model) {
     ["cc", "mlo"].map((v) => element("button", { type: "button", "data-view": v, "aria-pressed": "false" },
       v.toUpperCase())));
   const status = element("p", { class: "cfr-status", "aria-live": "polite" });
+  const wait = element("p", { class: "cfr-wait", role: "status", hidden: true });
   const markList = element("ol", { class: "cfr-marks", "aria-label": "Your marks" });
   const scoreMenu = element("select", { id: id("score") });
   const nextMenu = element("select", { id: id("next") });
   const submit = element("button", { type: "button", class: "cfr-submit", "data-calcflow": "reader-submit" }, "Submit");
   const result = element("section", { class: "cfr-result", "aria-live": "polite", hidden: true });
   const work = element("div", { class: "cfr-work", hidden: true },
-    element("div", { class: "cfr-bar" }, viewSwitch, tools), stage.viewport, status,
+    element("div", { class: "cfr-bar" }, viewSwitch, tools), wait, stage.viewport, status,
     element("h4", {}, "Your marks"), markList,
     element("div", { class: "cfr-answer" }, field(id("score"), "Category", scoreMenu),
       field(id("next"), "Next step", nextMenu)), submit, result);
@@ -141,6 +146,6 @@ export function createView(model) {
       element("p", { id: id("rule") }, `${NEXT_RULE} Your readings are kept in this browser only `
         + "(not while presenting); see My progress.")), work);
   return { model, payload, id, item: null, view: "cc", marks: [], selected: -1, cursor: null, score: null, stage,
-    overlay, root, chooser, viewSwitch, lensToggle, brightness, contrast, tools, status, markList, scoreMenu,
-    nextMenu, submit, result, work, practice, header };
+    overlay, root, chooser, viewSwitch, lensToggle, brightness, contrast, tools, status, wait, markList, scoreMenu,
+    nextMenu, submit, result, work, practice, header, newCase: null };
 }
