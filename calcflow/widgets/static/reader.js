@@ -608,7 +608,12 @@ function chooserOf(payload, id) {
   );
 }
 function stageOf(id) {
-  const image = element("img", { "data-calcflow": "reader-image", alt: "", draggable: "false", class: "cfr-image" });
+  const image = element("img", {
+    "data-calcflow": "reader-image",
+    alt: "The mammogram appears here when you choose a case.",
+    draggable: "false",
+    class: "cfr-image"
+  });
   const overlay = document.createElementNS(SVG, "svg");
   overlay.setAttribute("class", "cfr-overlay");
   overlay.setAttribute("aria-hidden", "true");
@@ -681,7 +686,7 @@ function createView(model) {
     element(
       "div",
       { class: "cfr-answer" },
-      field(id("score"), "Category", scoreMenu),
+      field(id("score"), "Category after work-up", scoreMenu),
       field(id("next"), "Next step", nextMenu)
     ),
     submit,

@@ -76,7 +76,8 @@ function chooserOf(payload, id) {
  * @param {(name: string) => string} id
  */
 function stageOf(id) {
-  const image = element("img", { "data-calcflow": "reader-image", alt: "", draggable: "false", class: "cfr-image" });
+  const image = element("img", { "data-calcflow": "reader-image", alt: "The mammogram appears here when you choose a case.",
+    draggable: "false", class: "cfr-image" });
   const overlay = document.createElementNS(SVG, "svg");
   overlay.setAttribute("class", "cfr-overlay");
   overlay.setAttribute("aria-hidden", "true");
@@ -134,7 +135,7 @@ export function createView(model) {
   const work = element("div", { class: "cfr-work", hidden: true },
     element("div", { class: "cfr-bar" }, viewSwitch, tools), wait, stage.viewport, status,
     element("h4", {}, "Your marks"), markList,
-    element("div", { class: "cfr-answer" }, field(id("score"), "Category", scoreMenu),
+    element("div", { class: "cfr-answer" }, field(id("score"), "Category after work-up", scoreMenu),
       field(id("next"), "Next step", nextMenu)), submit, result);
   const practice = element("button", { type: "button", class: "cfr-practice", "data-calcflow": "reader-practice",
     "aria-describedby": id("rule") }, "Practice: next case");
