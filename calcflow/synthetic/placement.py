@@ -1,8 +1,8 @@
 """Where the findings of a reading case go, and the particles each one has in each view.
 
 A finding is laid out by the patch generator's own code: its pattern's layout (patterns.py) puts sites in a square
-scene, and its shape's recipe (shapes.py) draws the particles at each site. Here the layout is moved into the
-breast (outline.py):
+scene, and its shape's recipe (shapes.py; viewshapes.py for two shapes, below) draws the particles at each site.
+Here the layout is moved into the breast (outline.py):
 
 - a finding with a position (quadrant and depth) gets a centre in the breast: a depth in its third of the
   nipple–chest-wall distance, and a coronal offset in its quadrant (close to the axis for `central`, close to the
@@ -15,8 +15,10 @@ breast (outline.py):
   view shows (t, u) and the MLO view (t, v) of the same sites.
 
 The particles are drawn fresh at the moved sites from one random stream per finding, so a finding has the same
-particles (count, sizes, shapes) in both views; only milk of calcium changes, as it does in the clinic: a smudge on
-the CC view, a teacup on the MLO (drawn as the patch generator's lateral view).
+particles (count, sizes, shapes) in both views. They are the patch generator's recipes (shapes.py) except for fine
+pleomorphic and punctate, whose differences those recipes lose at the views' 0.1 mm per pixel: viewshapes.py
+draws those two. Only milk of calcium changes, as it does in the clinic: a smudge on the CC view, a teacup on
+the MLO (drawn as the patch generator's lateral view).
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from calcflow.synthetic.outline import Breast, Frame
 from calcflow.synthetic.patterns import PATTERN_LAYOUTS
 from calcflow.synthetic.seeding import keyed_rng
 from calcflow.synthetic.shapes import RECIPES
+from calcflow.synthetic.viewshapes import VIEW_SHAPES
 
 DEPTH_THIRDS = {"anterior": (0.12, 0.3), "middle": (0.4, 0.6), "posterior": (0.68, 0.84)}  # fraction behind nipple
 QUADRANT_SIGNS = {"upper-outer": (1, 1), "upper-inner": (-1, 1), "lower-outer": (1, -1), "lower-inner": (-1, -1)}
@@ -154,9 +157,13 @@ def _diffuse_sites(sites: list[Site], frame: Frame, seed: int, finding_id: str, 
 def particles_at(sites: list[Site], seed: int, finding_id: str, shape: str, pattern: str,
                  view: str) -> tuple[Particle, ...]:
     """The finding's particles at its sites in one view, from the finding's own random stream (the same in both
-    views). Milk of calcium is drawn as the patch generator's lateral view on the MLO."""
+    views). Fine pleomorphic and punctate are drawn by viewshapes.py (so that they stay apart at 0.1 mm per pixel),
+    the other shapes by the patch generator's recipes. Milk of calcium is drawn as the patch generator's lateral
+    view on the MLO."""
     rng = keyed_rng(seed, "reading", "particles", finding_id, shape, pattern)
     recipe_view = "cc" if view == "cc" else "lateral"
+    if shape in VIEW_SHAPES:
+        return tuple(VIEW_SHAPES[shape](rng, sites, recipe_view))
     out: list[Particle] = []
     for site in sites:
         out.extend(RECIPES[shape].make(rng, site, recipe_view))

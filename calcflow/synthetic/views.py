@@ -8,13 +8,18 @@ one breast with 0–3 placed calcification findings, and the ground truth of wha
   into the axilla, with the pectoral muscle as a bright triangle at the upper chest-wall corner), a skin line, and
   fibroglandular tissue (the patch generator's tissue texture, tissue.py) concentrated centrally, with a fatter,
   thinner periphery and fat in front of the chest wall; outside the breast the image is black;
-- each finding with the patch generator's own shape and pattern code, placed by placement.py so that it appears
-  in both views at the same distance behind the nipple (the CC shows outer/inner, the MLO upper/lower).
+- each finding with the patch generator's own pattern code and shape recipes (viewshapes.py for amorphous, fine
+  pleomorphic and punctate, whose differences the patch recipes lose at this scale), placed by placement.py so
+  that it appears in both views at the same distance behind the nipple (the CC shows outer/inner, the MLO
+  upper/lower).
 
-Resolution: the particles are drawn on a grid SUPERSAMPLE (4) times finer, 0.025 mm, and averaged into each
-0.1 mm pixel (what a detector element integrates), then blurred by the imaging chain (0.075 mm) with the tissue
-and its texture. A particle of 0.3 mm or more keeps its outline over 3+ pixels when the view is zoomed; amorphous
-specks (0.1–0.2 mm) become faint one- or two-pixel dots, as they are at 1x in the clinic.
+Resolution: the particles are drawn on a grid SUPERSAMPLE (4) times finer, 0.025 mm, averaged into each 0.1 mm
+pixel (what a detector element integrates), then blurred by the imaging chain (a Gaussian of 0.05 mm: with the
+pixel's own aperture the chain keeps about a fifth of the contrast at the pixel's Nyquist frequency, 5 cycles/mm;
+the patch generator's 0.075 mm would keep a twenty-fifth and round every particle under 0.5 mm into the same
+dot). Zoomed, fine pleomorphic particles keep their differences in size, outline and density over 2–6 pixels,
+punctate dots are uniform 3–4-pixel discs, and amorphous specks (0.1–0.2 mm, soft-edged) stay faint, hazy spots
+of two or three pixels, as they are at 1x in the clinic.
 
 The ground truth of each finding (`FindingTruth`): its id, shape, pattern and position words as asked; its size
 class measured from its particles as the generator's calipers measure them (the median particle's longest
@@ -42,7 +47,7 @@ from calcflow.synthetic.tissue import tissue_view
 MICRO_BELOW_MM = 0.5  # Chapman & Nakielny's micro/macro cut-off (lexicon.yaml: micro "generally < 0.5 mm")
 SIZED_BY_CALIBRE = ("fine-linear-branching", "large-rod")  # the lexicon sizes these lines by their calibre
 SUPERSAMPLE = 4
-_BLUR_MM = 0.075  # the imaging chain's Gaussian sigma (as the patch generator's at 1x)
+_BLUR_MM = 0.05  # the imaging chain's Gaussian sigma
 # quantum noise: a 0.1 mm pixel collects four times the photons of a 0.05 mm one; a little less again keeps a case's
 # two PNGs under 400 KB
 _NOISE_SD = 0.005
@@ -178,6 +183,13 @@ def _draw(particles: tuple[Particle, ...], shape: tuple[int, int]) -> tuple[np.n
     return saturated, brighter + darker
 
 
+def calcium_layer(particles: tuple[Particle, ...], shape: tuple[int, int]) -> np.ndarray:
+    """What the particles add to a view of `shape` (rows, cols) before the noise: their calcium and context, drawn
+    on the fine grid, averaged into pixels and blurred by the imaging chain."""
+    calcium, context = _draw(particles, shape)
+    return ndimage.gaussian_filter(calcium + context, _BLUR_MM / MM_PER_PX)
+
+
 def _smoothstep(x):
     x = np.clip(x, 0.0, 1.0)
     return x * x * (3.0 - 2.0 * x)
@@ -268,10 +280,8 @@ def make_view(spec: ViewSpec) -> View:
     """Draw one view of a reading case, with the ground truth of every finding (see the module's docstring)."""
     frame = frame_for(breast_for(spec.seed), spec.view, spec.side)
     truths = view_truths(spec)
-    calcium, context = _draw(tuple(p for t in truths for p in t.particles), (frame.rows, frame.cols))
     tissue, mask = background(frame, spec.seed)
-    blur_px = _BLUR_MM / MM_PER_PX
-    image = tissue + ndimage.gaussian_filter(calcium + context, blur_px)
+    image = tissue + calcium_layer(tuple(p for t in truths for p in t.particles), (frame.rows, frame.cols))
     noise = keyed_rng(spec.seed, "reading", "noise", spec.view, spec.side).standard_normal(image.shape)
     image = np.where(mask, np.clip(image + _NOISE_SD * noise, 0.0, 1.0), 0.0)
     nx, ny = frame.nipple_mm
