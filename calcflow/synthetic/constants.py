@@ -6,7 +6,7 @@ PIXEL_MM = 0.05  # mm per pixel at magnification 1.0 (a typical full-field digit
 DEFAULT_FIELD_MM = 30.0  # wide enough for a regional (> 20 mm) distribution
 MIN_FIELD_MM = 25.0  # below this a regional distribution (> 20 mm) cannot fit
 MAX_FIELD_MM = 60.0
-MAGNIFICATION_VIEW = 1.8  # the usual air-gap magnification factor (clinical facts §5.1)
+MAGNIFICATION_VIEW = 1.8  # the synthetic magnification view's factor; on real units it varies (clinical facts §5.1)
 
 SHAPES = ("skin", "vascular", "coarse-popcorn", "large-rod", "round", "punctate", "rim", "dystrophic",
           "milk-of-calcium", "suture", "amorphous", "coarse-heterogeneous", "fine-pleomorphic",
