@@ -113,3 +113,30 @@ def test_progress_widget_opens_in_a_kernel(kernel):
     payload = opened["content"]["data"]["state"]["payload"]
     assert {m["id"] for m in payload["menus"]["shape"]} >= {"punctate", "amorphous", "fine-pleomorphic"}
     assert "answer" not in payload["cases"][0], "My progress gets no answers, only what it checks readings against"
+
+
+def test_reader_practice_round_trip_in_a_kernel(kernel):
+    """Endless practice: the front end asks for a case from a seed; the kernel answers with the case in `practice`
+    (its label carries the seed) and clears the request; a bad seed is answered in `practice_error`."""
+    kernel.execute("from calcflow.widgets import Reader\npracticing = Reader()\npracticing")
+    opened = _iopub_until(
+        kernel, lambda m: m["msg_type"] == "comm_open" and m["content"]["target_name"] == WIDGET_TARGET
+        and "practice_request" in m["content"]["data"]["state"], "the reader's comm_open")
+    comm_id = opened["content"]["comm_id"]
+
+    def answered(m):
+        return (m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == comm_id
+                and "practice" in m["content"]["data"].get("state", {}))
+
+    _send_update(kernel, comm_id, {"practice_request": {"seed": 4821, "tier": "student", "system": "uk"}})
+    practice = _iopub_until(kernel, answered, "the practice case")["content"]["data"]["state"]["practice"]
+    assert [c["id"] for c in practice] == ["practice-student-uk-4821"]
+    assert "4821" in json.dumps(practice[0])
+
+    _send_update(kernel, comm_id, {"practice_request": {"seed": -3, "tier": "student", "system": "uk"}})
+    error = _iopub_until(kernel, lambda m: m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == comm_id
+                         and m["content"]["data"].get("state", {}).get("practice_error"), "the refusal")
+    assert "-3" in error["content"]["data"]["state"]["practice_error"]
+    seen = json.loads(_run(kernel, "import json\n"
+                                   "print(json.dumps([len(practicing.practice), practicing.practice_request]))"))
+    assert seen == [1, {}], "a refused request adds no case, and every request is cleared"
