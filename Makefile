@@ -105,7 +105,7 @@ lint: $(NODE_STAMP) ## ESLint and tsc (JSDoc types) on the widgets' JavaScript; 
 
 # test_book_config.py also checks the built site, so it runs with the browser suite, after the build.
 test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and browser checks)
-	$(PYTEST) tests --ignore=tests/browser --ignore=tests/test_book_config.py $(NO_TESTS_IS_A_FAILURE)
+	$(PYTEST) -n 2 --dist loadfile tests --ignore=tests/browser --ignore=tests/test_book_config.py $(NO_TESTS_IS_A_FAILURE)
 
 test-notebooks: $(STAMP) system-deps ## Run every notebook in _toc.yml and compare each output with the stored one
 	notebooks=$$($(TOC_NOTEBOOKS)); \
