@@ -99,3 +99,29 @@ def test_every_practice_answer_is_in_the_readers_menus(payload):
                 for f in case.findings:
                     assert all(getattr(f, field) in {o["id"] for o in menus[field]}
                                for field in ("size", "shape", "pattern")), case.id
+
+
+@pytest.mark.parametrize("case_id,finding,why", [
+    ("pleomorphic-group-uk", 0, ["suspicious-morphology"]),
+    ("punctate-group-first-screen-us", 0, ["round-single-group-baseline"]),
+    ("punctate-group-stable", 0, ["round-group-stable"]),
+    ("normal-with-skin", 0, ["benign-morphology"]),
+    ("diffuse-amorphous", 0, ["diffuse-dismissed", "m1-bilateral-powdery"]),
+])
+def test_each_findings_why_is_the_rules_that_decide_its_category(payload, case_id, finding, why):
+    """Written out: the rules that decide the category, before the two every answer shares (BI-RADS → M-score and →
+    the leaflet's word) and the route's."""
+    item = next(c for c in payload["cases"] if c["id"] == case_id)
+    reasons = item["findings"][finding]["answer"]["why"]
+    assert [r["id"] for r in reasons] == why
+    assert all(r["statement"] and r["sources"] for r in reasons), "each reason is stated and cited"
+
+
+def test_every_why_is_among_the_rules_assess_applies(payload):
+    for case in reading_cases():
+        item = next(c for c in payload["cases"] if c["id"] == case.id)
+        for finding, shown in zip(case.findings, item["findings"]):
+            applied = [r.id for r in case.assessment(finding).rules]
+            ids = [r["id"] for r in shown["answer"]["why"]]
+            shared = min(applied.index(i) for i in ("rcr-from-birads", "leaflet-category") if i in applied)
+            assert ids == applied[:shared], (case.id, finding.id, ids, applied)

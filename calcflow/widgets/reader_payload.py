@@ -7,7 +7,8 @@ feedback, and nothing it would have to decide itself:
   `mm_per_px`; its findings' truth (the lexicon's size, shape, pattern and change, the position words, and where
   the generator drew them in each view: centre `x`, `y` and radius `r` in pixels, `calcflow.synthetic.views`); the
   model's answers (`calcflow.model.reading.answer_key`: the breast's category, BI-RADS, M-score, next step and the
-  path's step labels as the reasons, and each finding's own), and the case's teaching note with its citations;
+  path's step labels, and each finding's own with `why`: the rules that decide its category, as calcflow.assess
+  states them, with short citations), and the case's teaching note with its citations;
 - `menus`: the lexicon's labels for size, shape and pattern, each system's scores (UK: the RCR M-score; US:
   BI-RADS) and the next steps a reading case can lead to (the id of the route's last step, a short label);
 - `tolerance`: a mark finds a finding when it lies within the finding's radius plus `margin_mm` (converted to
@@ -43,12 +44,24 @@ from calcflow.synthetic.views import make_view, view_size, view_truths
 MARGIN_MM = 5.0  # how far beyond a finding's drawn circle a mark still finds it
 SCORES = {"uk": ("rcr", ("M1", "M2", "M3", "M4", "M5")), "us": ("birads", ("1", "2", "3", "4A", "4B", "4C", "5"))}
 DESCRIBED = ("size", "shape", "pattern")
+SHARED_RULES = frozenset({"rcr-from-birads", "leaflet-category"})  # in every answer: not a reason for this one
 PRACTICE_CACHE = 8  # practice views kept drawn (a PNG is ~200 KB; drawing one takes ~5 s)
 
 
 def _short(text: str) -> str:
     """The first clause of a next step ("Routine recall: the next …" → "Routine recall")."""
     return re.split(r"[:(;,]", text, maxsplit=1)[0].strip()
+
+
+def _why(case: ReadingCase, finding) -> list[dict]:
+    """The rules that decide a finding's category, as `calcflow.assess` states them, with short citations: those it
+    applies before the ones every answer shares (how BI-RADS maps to the M-score and to the leaflet's word); the
+    rules of the route that follows are shown as the path."""
+    applied = case.assessment(finding).rules
+    end = next((i for i, r in enumerate(applied) if r.id in SHARED_RULES), len(applied))
+    rules = applied[:end]
+    return [{"id": r.id, "statement": r.statement, "sources": list(short_citations(r.sources).values())}
+            for r in rules]
 
 
 def _finding(case: ReadingCase, index: int, truths: dict, answer) -> dict:
@@ -58,7 +71,7 @@ def _finding(case: ReadingCase, index: int, truths: dict, answer) -> dict:
     return {"id": f.id, "size": f.size, "shape": f.shape, "pattern": f.pattern, "change": f.change,
             "quadrant": f.quadrant, "depth": f.depth, "where": where,
             "answer": {"category": answer.category, "birads": answer.birads, "rcr": answer.rcr,
-                       "next_test": answer.next_test}}
+                       "next_test": answer.next_test, "why": _why(case, f)}}
 
 
 def case_payload(case: ReadingCase) -> dict:

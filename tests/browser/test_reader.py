@@ -60,6 +60,21 @@ def test_a_missed_finding_is_shown(reader):
     assert not reader.console_errors
 
 
+def test_the_feedback_draws_the_models_path_and_says_why(reader):
+    open_case(reader, CASE)
+    reader.click('[data-calcflow="reader-submit"]')
+    # Written out: a single group of punctate calcifications on a first screen, UK — recalled, scored M3 and biopsied.
+    steps = reader.locator(f"{RESULT} ol.cfr-path > li").all_inner_texts()
+    assert steps[0] == "NHS screening mammogram" and "Recall to assessment clinic" in steps
+    assert "Magnification views" in steps and steps.index("Magnification views") > steps.index(
+        "Recall to assessment clinic")
+    why = reader.locator(f'{RESULT} [data-missed="a"] details.cfr-why')
+    assert "M3" in why.locator("summary").inner_text()
+    why.locator("summary").click()
+    assert "punctate" in why.inner_text().lower() and "(" in why.inner_text(), "the deciding rule, cited"
+    assert not reader.console_errors
+
+
 def test_marking_with_the_keyboard_alone(reader, case):
     open_case(reader, CASE)
     size, where = case["views"]["cc"], case["findings"][0]["where"]["cc"]

@@ -512,6 +512,21 @@ function markLines(r) {
     );
   });
 }
+function findingAnswer(r, item, finding) {
+  const a = finding.answer;
+  const score = item.system === "uk" ? a.rcr : `BI-RADS ${a.birads}`;
+  return element(
+    "details",
+    { class: "cfr-why" },
+    element("summary", {}, `The model: ${score} (${a.category}) \u2014 why`),
+    element("ul", {}, a.why.map((rule) => element(
+      "li",
+      {},
+      rule.statement,
+      rule.sources.length ? ` (${rule.sources.join("; ")})` : ""
+    )))
+  );
+}
 function findingLines(r, item) {
   const score = (
     /** @type {Score} */
@@ -523,7 +538,8 @@ function findingLines(r, item) {
       return element(
         "li",
         { class: "cfr-missed", "data-missed": finding.id },
-        `Finding ${finding.id}, missed (dashed circle on the image): ${findingWords(r, finding)}.`
+        `Finding ${finding.id}, missed (dashed circle on the image): ${findingWords(r, finding)}.`,
+        findingAnswer(r, item, finding)
       );
     }
     const verdicts = compareDescription(r.marks[first], finding);
@@ -535,7 +551,7 @@ function findingLines(r, item) {
         finding[name]
       ).toLowerCase()}`}`
     ));
-    return element("li", { class: "cfr-found" }, `Finding ${finding.id}, found by mark ${first + 1}: ${findingWords(r, finding)}.`, element("ul", {}, parts));
+    return element("li", { class: "cfr-found" }, `Finding ${finding.id}, found by mark ${first + 1}: ${findingWords(r, finding)}.`, element("ul", {}, parts), findingAnswer(r, item, finding));
   });
 }
 function answerBlock(r, item) {
@@ -554,8 +570,12 @@ function answerBlock(r, item) {
       `${a.category_label} \u2014 BI-RADS ${a.birads} (${a.birads_label}), ${a.rcr} (${a.rcr_label}); in this system: ${scoreLabel}.`
     ),
     element("p", {}, element("strong", {}, "Next step: "), a.next_step),
-    element("p", {}, "Why: the path from the screening mammogram \u2014"),
-    element("ol", { class: "cfr-path" }, a.path.map((step) => element("li", {}, step))),
+    element("p", {}, "The path from the screening mammogram:"),
+    element(
+      "ol",
+      { class: "cfr-path", "aria-label": "The model's path, step by step" },
+      a.path.map((step) => element("li", {}, step))
+    ),
     item.note ? element("p", { class: "cfr-note" }, item.note, item.sources.length ? ` (${item.sources.join("; ")})` : "") : null
   );
 }

@@ -47,6 +47,21 @@ function markLines(r) {
 }
 
 /**
+ * What the model says of one finding, and the rules that decide it.
+ * @param {Reader} r
+ * @param {ReadingCase} item
+ * @param {Finding} finding
+ */
+function findingAnswer(r, item, finding) {
+  const a = finding.answer;
+  const score = item.system === "uk" ? a.rcr : `BI-RADS ${a.birads}`;
+  return element("details", { class: "cfr-why" },
+    element("summary", {}, `The model: ${score} (${a.category}) — why`),
+    element("ul", {}, a.why.map((rule) => element("li", {}, rule.statement,
+      rule.sources.length ? ` (${rule.sources.join("; ")})` : ""))));
+}
+
+/**
  * One block per finding: found or missed, and the description compared.
  * @param {Reader} r
  * @param {ReadingCase} item
@@ -57,14 +72,15 @@ function findingLines(r, item) {
     const first = score.firstMark.get(finding.id);
     if (first === undefined) {
       return element("li", { class: "cfr-missed", "data-missed": finding.id },
-        `Finding ${finding.id}, missed (dashed circle on the image): ${findingWords(r, finding)}.`);
+        `Finding ${finding.id}, missed (dashed circle on the image): ${findingWords(r, finding)}.`,
+        findingAnswer(r, item, finding));
     }
     const verdicts = compareDescription(r.marks[first], finding);
     const parts = DESCRIBED.map((name) => element("li", { class: `cfr-${verdicts[name].replace(" ", "-")}` },
       `${name}: ${verdicts[name]}${verdicts[name] === "right" ? "" : ` — it is ${labelOf(r.payload.menus[name],
         finding[name]).toLowerCase()}`}`));
     return element("li", { class: "cfr-found" }, `Finding ${finding.id}, found by mark ${first + 1}: `
-      + `${findingWords(r, finding)}.`, element("ul", {}, parts));
+      + `${findingWords(r, finding)}.`, element("ul", {}, parts), findingAnswer(r, item, finding));
   });
 }
 
@@ -84,8 +100,9 @@ function answerBlock(r, item) {
       `${a.category_label} — BI-RADS ${a.birads} (${a.birads_label}), ${a.rcr} (${a.rcr_label}); `
       + `in this system: ${scoreLabel}.`),
     element("p", {}, element("strong", {}, "Next step: "), a.next_step),
-    element("p", {}, "Why: the path from the screening mammogram —"),
-    element("ol", { class: "cfr-path" }, a.path.map((step) => element("li", {}, step))),
+    element("p", {}, "The path from the screening mammogram:"),
+    element("ol", { class: "cfr-path", "aria-label": "The model's path, step by step" },
+      a.path.map((step) => element("li", {}, step))),
     item.note ? element("p", { class: "cfr-note" }, item.note, item.sources.length
       ? ` (${item.sources.join("; ")})` : "") : null);
 }

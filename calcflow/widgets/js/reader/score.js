@@ -13,6 +13,15 @@
  * @property {string | null} quadrant
  * @property {string | null} depth
  * @property {Record<string, Circle>} where  view → where the generator drew it
+ * @property {FindingAnswer} answer
+ */
+/**
+ * @typedef {object} FindingAnswer  the model's answer for one finding
+ * @property {string} category
+ * @property {string} birads
+ * @property {string} rcr
+ * @property {string} next_test
+ * @property {Array<{id: string, statement: string, sources: string[]}>} why  the rules that decide its category
  */
 /**
  * @typedef {object} CaseAnswer
