@@ -36,6 +36,7 @@ from pathlib import Path
 import nbformat
 
 from calcflow.errors import CalcflowError
+from calcflow.publish.authored import author_deck, is_authored
 from calcflow.publish.myst import TARGET_OR_COMMENT, embed_images, markdown_blocks, myst_to_markdown
 from calcflow.publish.offline import check_site
 from calcflow.publish.widget_code import with_widget_code
@@ -72,7 +73,8 @@ class SlidesError(CalcflowError):
 class Deck:
     path: Path
     title: str
-    slides: int  # top-level slides; sub-slides and fragments not counted
+    slides: int  # top-level slides (authored decks: sub-slides too, each a page of the handout); not fragments
+    authored: bool = False  # written for the deck (calcflow.publish.authored), not cut from the chapter
 
 
 # --- slide breaks -------------------------------------------------------------------------------------------------
@@ -216,7 +218,15 @@ def slides_exporter():
 def export_deck(notebook_path: Path, out_dir: Path, exporter=None, chapters=frozenset()) -> "Deck":
     """Write `out_dir/<notebook stem>.html` from the notebook's stored outputs (nothing is executed)."""
     notebook_path = Path(notebook_path)
-    deck = mark_slides(nbformat.read(notebook_path, as_version=4), chapters, notebook_path.parent)
+    notebook = nbformat.read(notebook_path, as_version=4)
+    if is_authored(notebook):  # slides written for the deck, the prose as speaker notes (calcflow.publish.authored)
+        try:
+            deck = author_deck(notebook, chapters, notebook_path.parent)
+        except ValueError as error:
+            raise SlidesError(f"{notebook_path}: {error}") from error
+        deck.metadata.setdefault("title", deck_title(notebook))
+    else:
+        deck = mark_slides(notebook, chapters, notebook_path.parent)
     exporter = exporter or slides_exporter()
     resources = {"metadata": {"name": notebook_path.stem, "path": str(notebook_path.parent)}}
     try:
@@ -226,7 +236,8 @@ def export_deck(notebook_path: Path, out_dir: Path, exporter=None, chapters=froz
     target = Path(out_dir) / f"{notebook_path.stem}.html"
     target.write_text(with_widget_code(body), encoding="utf-8")  # a stored widget output holds only its state
     slide_types = [cell.metadata["slideshow"]["slide_type"] for cell in deck.cells]
-    return Deck(target, deck.metadata["title"], max(slide_types.count("slide"), 1))
+    slides = slide_types.count("slide") + (slide_types.count("subslide") if is_authored(notebook) else 0)
+    return Deck(target, deck.metadata["title"], max(slides, 1), is_authored(notebook))
 
 
 # --- the whole set ------------------------------------------------------------------------------------------------
