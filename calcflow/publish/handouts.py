@@ -9,7 +9,6 @@ local file is aborted, so a deck that needs the network cannot quietly print.
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -28,8 +27,8 @@ def _local_only(route) -> None:
         route.abort("blockedbyclient")
 
 
-def _open(browser, deck: Path, query: str = ""):
-    page = browser.new_page(viewport=CANVAS)
+def _open(browser, deck: Path, query: str = "", scale: float = 1):
+    page = browser.new_page(viewport=CANVAS, device_scale_factor=scale)
     page.set_default_timeout(TIMEOUT_MS)
     page.route("**/*", _local_only)
     page.goto(Path(deck).resolve().as_uri() + query, wait_until="load")
@@ -39,19 +38,15 @@ def _open(browser, deck: Path, query: str = ""):
 
 
 def thumbnail(browser, deck: Path, target: Path) -> Path:
-    """A small PNG of the deck's first slide, as projected at 1920×1080."""
-    from PIL import Image
-
-    page = _open(browser, deck)
+    """A small PNG of the deck's first slide, laid out as projected at 1920×1080 and drawn at THUMBNAIL_PX."""
+    page = _open(browser, deck, scale=THUMBNAIL_PX[0] / CANVAS["width"])
     try:
         page.evaluate("() => { Reveal.configure({ transition: 'none', controls: false, progress: false }); "
                       "Reveal.slide(0, 0); }")
-        shot = page.screenshot()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(target))
     finally:
         page.close()
-    image = Image.open(io.BytesIO(shot)).convert("RGB").resize(THUMBNAIL_PX, Image.LANCZOS)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, format="PNG", optimize=True)
     return target
 
 
