@@ -279,3 +279,22 @@ def test_the_index_shows_each_deck_with_thumbnail_slides_and_minutes(slides_dir,
         if deck["href"] in AUTHORED_DECKS:
             assert deck["slides"] == measured(deck["href"])["total"] and deck["pdf"]
     assert not file_page.console_errors and not file_page.external_requests
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_authored_slides_meet_aa_contrast(slides_dir, file_page, deck):
+    """axe-core's colour-contrast rule (WCAG AA) on every slide, all fragments shown (axe ships in the package)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    file_page.set_viewport_size({"width": 1920, "height": 1080})
+    page = open_deck(file_page, slides_dir, deck)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    failing = []
+    for index in range(page.evaluate("Reveal.getSlides().length")):
+        page.evaluate("""(index) => { const slide = Reveal.getSlides()[index]; const { h, v } = Reveal.getIndices(slide);
+                                      Reveal.slide(h, v, slide.querySelectorAll(".fragment").length - 1); }""", index)
+        violations = axe.run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+        failing += [f"slide {index + 1}: {node['target']}" for v in violations for node in v["nodes"]]
+    assert not failing, f"{deck}: text below AA contrast:\n  " + "\n  ".join(failing)
+    assert not page.console_errors and not page.external_requests
