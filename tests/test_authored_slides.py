@@ -162,3 +162,5 @@ def test_a_vote_case_numbers_the_options_and_reveals_the_models_answer(case_id):
     assert options[int(answer.group(1)) - 1].lower() == expected.answer
     assert f"{expected.rcr} · BI-RADS {expected.birads}" in html
     assert re.search(r'<img class="calcflow-vote-image" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="', html)
+    notes = re.search(r'<aside class="notes"><p>(.*)</p></aside>', html).group(1)
+    assert case(case_id).teaching_point.split(":")[0] in notes.replace("&#x27;", "'"), "the speaker view teaches it"

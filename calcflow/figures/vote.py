@@ -13,6 +13,7 @@ import re
 from calcflow.figures.caseimages import case_image, png
 from calcflow.model.cases import case, model_answers
 from calcflow.model.catalogue import catalogue
+from calcflow.model.references import short_citation
 
 OPTIONS = ("benign", "indeterminate", "suspicious")  # the words a woman hears, in the book's order
 VOTE_IMAGE_PX = 760  # shown 720 px high on a 1080 px slide: two thirds of its height
@@ -42,6 +43,15 @@ class VoteCase:
         next_step = cat.step(model_answers(a, cat)["next_test.answer"]).label_in(a.system)
         return re.sub(r"\s*\([^()]*\)", "", f"{seen}: {a.rcr} · BI-RADS {a.birads} → {next_step.lower()}")
 
+    def notes(self) -> str:
+        """For the speaker view: the case's vignette, the expert's explanation of the category (from the case
+        library, where it is checked against the model) and its teaching point."""
+        c = self.case
+        sources = "; ".join(re.sub(r"^(.+? \([^()]+\))\. .*$", r"\1", short_citation(key))
+                            for key in c.expert.category.sources)
+        return (f"{c.vignette.history} {c.vignette.priors} {c.expert.category.explanation} (Sources: {sources}.) "
+                f"{c.teaching_point}")
+
     def _repr_html_(self) -> str:
         c = self.case
         data = base64.b64encode(png(case_image(c), c.image.zoom_mm, VOTE_IMAGE_PX)).decode("ascii")
@@ -55,7 +65,8 @@ class VoteCase:
                 f'<ol class="calcflow-vote-options">{options}</ol>'
                 f'<div class="fragment calcflow-vote-answer" data-answer="{self.answer_number}">'
                 f"<p><strong>{self.answer_number} · {html.escape(word)}</strong></p>"
-                f"<p>{html.escape(self.reasoning())}</p></div></div></div>")
+                f"<p>{html.escape(self.reasoning())}</p></div></div>"
+                f'<aside class="notes"><p>{html.escape(self.notes())}</p></aside></div>')
 
     def __repr__(self) -> str:
         return f"VoteCase({self.case.id!r}: answer {self.answer_number}, {self.assessment.category})"
