@@ -81,7 +81,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-slides: $(STAMP) $(NODE_STAMP) $(WIDGET_BUNDLES) ## Build a reveal.js deck per notebook chapter into _build/slides (opens from file://, offline)
+slides: $(STAMP) $(NODE_STAMP) $(WIDGET_BUNDLES) system-deps ## Build a reveal.js deck per chapter into _build/slides (file://, offline), PDF handouts of authored decks in pdf/
 	rm -rf $(SLIDES)
 	notebooks=$$($(TOC_NOTEBOOKS)); \
 	$(PY) -m calcflow.publish.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks

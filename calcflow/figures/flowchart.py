@@ -134,3 +134,65 @@ class Flowchart:
 
     def __repr__(self) -> str:
         return f"Flowchart({self.title!r}, {self.system.upper()}, {len(self.path)} steps highlighted)"
+
+
+# --- one case's path alone, large, for a slide --------------------------------------------------------------------
+
+PATH_FONT_PT = 20  # with at most PATH_PER_ROW boxes a row, the chart is about 1000 pt wide: shown 1800 px wide
+PATH_PER_ROW = 4   # on a 1920×1080 slide, a label is then drawn about 30 px high (tests check ≥ 24 px)
+
+
+def path_dot_source(steps: tuple[str, ...], prefix: str = "", cat: Catalogue | None = None, system: str = "uk",
+                    per_row: int = PATH_PER_ROW) -> str:
+    """The Graphviz source of the steps of one path only, in rows of `per_row` boxes read left to right."""
+    import graphviz
+
+    cat = cat or catalogue()
+    g = graphviz.Digraph("path", graph_attr={
+        "rankdir": "TB", "nodesep": "0.45", "ranksep": "0.55", "fontname": "DejaVu Sans", "bgcolor": "transparent",
+        "pad": "0.05", "newrank": "true"})
+    g.attr("node", shape="box", style="rounded,filled,bold", fontname="DejaVu Sans", fontsize=str(PATH_FONT_PT),
+           margin="0.18,0.1", color=BLACK, fillcolor=ORANGE, fontcolor=BLACK, penwidth="2.5", width="2.6")
+    g.attr("edge", color=BLUE, penwidth="3", arrowsize="1.1")
+    rows = [steps[i:i + per_row] for i in range(0, len(steps), per_row)]
+    for number, row in enumerate(rows):
+        with g.subgraph(name=f"row{number}", graph_attr={"rank": "same"}) as sub:
+            for step_id in row:
+                sub.node(step_id, _wrap_label(cat.step(step_id).label_in(system), 16), id=f"{prefix}{step_id}",
+                         **{"class": f"step on-path kind-{cat.step(step_id).kind}"})
+    for a, b in zip(steps, steps[1:]):
+        same_row = steps.index(a) // per_row == steps.index(b) // per_row
+        g.edge(a, b, id=f"{prefix}{a}--{b}", **{"class": "route on-path", **({} if same_row else {"constraint": "false"})})
+    for upper, lower in zip(rows, rows[1:]):  # keeps the rows in order and their first boxes in one column
+        g.edge(upper[0], lower[0], style="invis")
+    return g.source
+
+
+class PathFlowchart:
+    """One case's path alone, its steps large enough to read from the back of a lecture theatre (a slide figure).
+
+    `PathFlowchart.of(assessment, title=…)`; shows inline as SVG in a figure the width of its container."""
+
+    def __init__(self, steps, *, title: str, system: str = "uk", prefix: str = ""):
+        self.steps, self.title, self.system, self.prefix = tuple(steps), title, system, prefix
+
+    @classmethod
+    def of(cls, assessment, *, title: str, prefix: str = "") -> "PathFlowchart":
+        return cls([s.id for s in assessment.path], title=title, system=assessment.system, prefix=prefix)
+
+    def svg(self) -> str:
+        cat = catalogue()
+        body = _render(path_dot_source(self.steps, self.prefix, cat, self.system))
+        desc = f"{SYSTEM_NAMES[self.system]}: " + " → ".join(cat.step(s).label_in(self.system) for s in self.steps)
+        head = (f'<title id="{self.prefix}path-title">{html.escape(self.title)}</title>'
+                f'<desc id="{self.prefix}path-desc">{html.escape(desc)}.</desc>')
+        body = re.sub(r'<svg width="[^"]*" height="[^"]*"', "<svg", body, count=1)
+        body = re.sub(r"<svg\s", f'<svg role="img" aria-labelledby="{self.prefix}path-title {self.prefix}path-desc" '
+                      'class="calcflow-path-flowchart" ', body, count=1)
+        return re.sub(r"(<svg[^>]*>)", r"\1" + head.replace("\\", "\\\\"), body, count=1)
+
+    def _repr_html_(self) -> str:
+        return f'<figure class="calcflow-figure calcflow-path">{self.svg()}</figure>'
+
+    def __repr__(self) -> str:
+        return f"PathFlowchart({self.title!r}, {self.system.upper()}, {len(self.steps)} steps)"

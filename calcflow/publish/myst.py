@@ -20,6 +20,7 @@ ADMONITIONS = {"admonition", "note", "tip", "hint", "important", "seealso", "att
                "danger", "error"}
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,}|:{3,})")
+CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`(?P<keys>[^`]*)`")  # {cite:p}`a,b` and the other cite roles
 _ROLE = re.compile(r"\{(?P<name>[A-Za-z][\w:+-]*)\}`(?P<content>[^`]*)`")
 _FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<argument>.*)$")
 _OPTION = re.compile(r"^\s*:(?P<key>[\w-]+):\s*(?P<value>.*)$")
@@ -102,13 +103,13 @@ def _role_text(match: re.Match) -> str:
     if name.startswith("cite"):
         keys = [key.strip() for key in content.split(",") if key.strip()]
         if name in ("cite:t", "cite:ts"):
-            return "; ".join(f"{who} ({year})" if year else who for who, year in map(_author_year, keys))
-        return "(" + "; ".join(f"{who} {year}".strip() for who, year in map(_author_year, keys)) + ")"
+            return "; ".join(f"{who} ({year})" if year else who for who, year in map(author_year, keys))
+        return "(" + "; ".join(f"{who} {year}".strip() for who, year in map(author_year, keys)) + ")"
     labelled = _LABELLED.match(content)
     return labelled.group("text") if labelled and labelled.group("text") else content
 
 
-def _author_year(key: str) -> tuple[str, str]:
+def author_year(key: str) -> tuple[str, str]:
     """("Smith et al.", "2020") for a source key; a source without authors is named by its title, in italics."""
     from calcflow.model.references import short_citation
 

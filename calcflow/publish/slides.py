@@ -36,6 +36,7 @@ from pathlib import Path
 import nbformat
 
 from calcflow.errors import CalcflowError
+from calcflow.publish.authored import author_deck, is_authored
 from calcflow.publish.myst import TARGET_OR_COMMENT, embed_images, markdown_blocks, myst_to_markdown
 from calcflow.publish.offline import check_site
 from calcflow.publish.widget_code import with_widget_code
@@ -72,7 +73,8 @@ class SlidesError(CalcflowError):
 class Deck:
     path: Path
     title: str
-    slides: int  # top-level slides; sub-slides and fragments not counted
+    slides: int  # top-level slides (authored decks: sub-slides too, each a page of the handout); not fragments
+    authored: bool = False  # written for the deck (calcflow.publish.authored), not cut from the chapter
 
 
 # --- slide breaks -------------------------------------------------------------------------------------------------
@@ -216,7 +218,15 @@ def slides_exporter():
 def export_deck(notebook_path: Path, out_dir: Path, exporter=None, chapters=frozenset()) -> "Deck":
     """Write `out_dir/<notebook stem>.html` from the notebook's stored outputs (nothing is executed)."""
     notebook_path = Path(notebook_path)
-    deck = mark_slides(nbformat.read(notebook_path, as_version=4), chapters, notebook_path.parent)
+    notebook = nbformat.read(notebook_path, as_version=4)
+    if is_authored(notebook):  # slides written for the deck, the prose as speaker notes (calcflow.publish.authored)
+        try:
+            deck = author_deck(notebook, chapters, notebook_path.parent)
+        except ValueError as error:
+            raise SlidesError(f"{notebook_path}: {error}") from error
+        deck.metadata.setdefault("title", deck_title(notebook))
+    else:
+        deck = mark_slides(notebook, chapters, notebook_path.parent)
     exporter = exporter or slides_exporter()
     resources = {"metadata": {"name": notebook_path.stem, "path": str(notebook_path.parent)}}
     try:
@@ -226,7 +236,8 @@ def export_deck(notebook_path: Path, out_dir: Path, exporter=None, chapters=froz
     target = Path(out_dir) / f"{notebook_path.stem}.html"
     target.write_text(with_widget_code(body), encoding="utf-8")  # a stored widget output holds only its state
     slide_types = [cell.metadata["slideshow"]["slide_type"] for cell in deck.cells]
-    return Deck(target, deck.metadata["title"], max(slide_types.count("slide"), 1))
+    slides = slide_types.count("slide") + (slide_types.count("subslide") if is_authored(notebook) else 0)
+    return Deck(target, deck.metadata["title"], max(slides, 1), is_authored(notebook))
 
 
 # --- the whole set ------------------------------------------------------------------------------------------------
@@ -244,8 +255,11 @@ def copy_reveal(reveal_dir: Path, out_dir: Path) -> None:
         shutil.copyfile(reveal_dir / name, target)
 
 
-def build_decks(notebooks: list[Path], out_dir: Path, reveal_dir: Path) -> list[Deck]:
-    """A deck per notebook in out_dir, with reveal.js beside them and an index page; checked to work offline."""
+def build_decks(notebooks: list[Path], out_dir: Path, reveal_dir: Path, handouts: bool = False) -> list[Deck]:
+    """A deck per notebook in out_dir, with reveal.js beside them and an index page; checked to work offline.
+
+    With `handouts`, the local Chromium also prints each authored deck to out_dir/pdf/ and draws a thumbnail of
+    every deck's first slide for the index (calcflow.publish.handouts)."""
     out_dir = Path(out_dir)
     if not notebooks:
         raise SlidesError("no notebooks given: nothing to make slides from")
@@ -254,16 +268,39 @@ def build_decks(notebooks: list[Path], out_dir: Path, reveal_dir: Path) -> list[
     exporter = slides_exporter()
     chapters = frozenset(Path(path).stem for path in notebooks)
     decks = [export_deck(path, out_dir, exporter, chapters) for path in notebooks]
-    write_index(decks, out_dir)
+    made = {}
+    if handouts:
+        from calcflow.publish.handouts import handouts as make_handouts
+
+        made = make_handouts(decks, out_dir)
+    write_index(decks, out_dir, made)
     problems = check_site(out_dir)
     if problems:
         raise SlidesError("the slides would not work offline:\n  " + "\n  ".join(problems))
     return decks
 
 
-def write_index(decks: list[Deck], out_dir: Path) -> Path:
-    items = "\n".join(f'    <li><a href="{html.escape(deck.path.name)}">{html.escape(deck.title)}</a> '
-                      f"({deck.slides} slides)</li>" for deck in decks)
+MINUTES_PER_SLIDE = 1  # about a minute a slide, for the time a deck takes to present
+
+
+def _index_item(deck: Deck, out_dir: Path, files: dict) -> str:
+    """One deck on the index: thumbnail, title (the link), slide count and minutes, and its PDF handout."""
+    name = html.escape(deck.path.name)
+    thumb = files.get("thumbnail")
+    image = (f'<img src="{html.escape(thumb.relative_to(out_dir).as_posix())}" width="480" height="270" '
+             f'alt="First slide of {html.escape(deck.title)}">' if thumb else "")
+    pdf = files.get("pdf")
+    handout = (f' · <span class="handout">PDF handout: <a download href="{html.escape(pdf.relative_to(out_dir).as_posix())}">'
+               f"{html.escape(pdf.name)}</a></span>" if pdf else "")
+    minutes = deck.slides * MINUTES_PER_SLIDE
+    return (f'    <li class="deck">{image}<div><a class="deck-link" href="{name}">{html.escape(deck.title)}</a>'
+            f'<p><span class="slides">{deck.slides} slides</span> · '
+            f'<span class="minutes">about {minutes} minute{"s" if minutes != 1 else ""}</span>{handout}</p></div></li>')
+
+
+def write_index(decks: list[Deck], out_dir: Path, made: dict | None = None) -> Path:
+    out_dir = Path(out_dir)
+    items = "\n".join(_index_item(deck, out_dir, (made or {}).get(deck.path.name, {})) for deck in decks)
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -271,14 +308,20 @@ def write_index(decks: list[Deck], out_dir: Path) -> Path:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Calcification Pathways — slides</title>
 <style>
-body {{ font-family: system-ui, sans-serif; font-size: 1.4rem; line-height: 1.5; max-width: 50rem; margin: 2rem auto;
-        padding: 0 1rem; }}
+body {{ font-family: system-ui, sans-serif; font-size: 1.4rem; line-height: 1.5; max-width: 64rem; margin: 2rem auto;
+        padding: 0 1rem; color: #111; }}
+li.deck {{ display: flex; gap: 1.2rem; align-items: center; margin: 0 0 1.2rem; }}
+li.deck img {{ width: 240px; height: auto; border: 1px solid #767676; flex: none; }}
+li.deck p {{ margin: 0.2rem 0; }}
+a {{ color: #0b5394; }}
 </style>
 </head>
 <body>
 <h1>Calcification Pathways — slides</h1>
 <p>One deck per chapter. Open one, press <kbd>F</kbd> for full screen, and move with the arrow keys
 (<kbd>Esc</kbd> shows every slide, <kbd>S</kbd> opens the speaker view). No network is needed.</p>
+<p>Each deck shows its slide count and about how long it takes (a minute a slide). A deck written for lecturing
+has a PDF handout, one slide a page.</p>
 <ol>
 {items}
 </ol>
@@ -295,12 +338,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m calcflow.publish.slides", description=__doc__.split("\n\n")[0])
     parser.add_argument("notebooks", nargs="+", type=Path, help="the chapter notebooks, in reading order")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "_build" / "slides", help="where the decks go")
+    parser.add_argument("--no-handouts", action="store_true",
+                        help="skip the PDF handouts and thumbnails (they need Chromium at /usr/bin/chromium)")
     parser.add_argument("--reveal", type=Path, default=REPO_ROOT / "node_modules" / "reveal.js",
                         help="the installed npm package reveal.js (npm ci)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        decks = build_decks(args.notebooks, args.out, args.reveal)
+        decks = build_decks(args.notebooks, args.out, args.reveal, handouts=not args.no_handouts)
     except (SlidesError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ arrow keys, and name no remote script or style sheet nor a missing file (calcflo
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,11 +18,19 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ may or may not become a package
 from toc_notebooks import REPO_ROOT, toc_notebooks  # noqa: E402
 
+import nbformat  # noqa: E402
+
+from calcflow.publish.authored import is_authored  # noqa: E402
 from calcflow.publish.offline import check_site  # noqa: E402
 
 SLIDES_DIR = REPO_ROOT / "_build" / "slides"
 DECKS = [f"{path.stem}.html" for path in toc_notebooks()]
 EXPLORER_DECK = "explore-the-pathway.html"
+# Decks written for lecturing (a notebook with slide-only cells), held to the lecture-theatre rules below.
+AUTHORED_DECKS = [f"{path.stem}.html" for path in toc_notebooks()
+                  if is_authored(nbformat.read(REPO_ROOT / path, as_version=4))]
+# Chapters that teach no clinical decision, so their decks need no vote.
+NOT_CLINICAL = {"explore-the-pathway.html", "case-library.html", "reading-practice.html", "my-progress.html"}
 MAX_KEY_PRESSES = 400  # more than any deck has slides and fragments
 
 _POSITION = "() => { const i = Reveal.getIndices(); return [i.h, i.v, i.f === undefined ? -1 : i.f]; }"
@@ -49,7 +58,7 @@ def test_every_chapter_has_a_deck_listed_on_the_index(slides_dir, file_page):
     missing = [deck for deck in DECKS if not (slides_dir / deck).is_file()]
     assert not missing, f"notebooks in _toc.yml without a deck: {missing}"
     file_page.goto((slides_dir / "index.html").as_uri(), wait_until="load")
-    links = file_page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
+    links = file_page.eval_on_selector_all("a.deck-link", "links => links.map(a => a.getAttribute('href'))")
     assert links == DECKS, "the index lists the decks in the order of _toc.yml"
     assert not file_page.console_errors and not file_page.external_requests
 
@@ -119,3 +128,173 @@ def test_the_explorer_answers_a_choice_in_its_deck(slides_dir, file_page):
     assert explorer.locator('[data-calcflow="transcript"]').inner_text() != path_before, (
         "choosing another shape did not change the path shown")
     assert not page.console_errors, "\n".join(page.console_errors)
+
+
+# --- authored decks: legible from the back of a lecture theatre at 1920×1080 ------------------------------------
+
+MAX_WORDS = 40
+BODY_PX, HEADING_PX, FLOWCHART_LABEL_PX = 28, 44, 24
+FIGURE_SHARE = 2 / 3
+
+# Every slide of the deck with all its fragments shown: what it holds, as measured in the browser.
+_MEASURE_SLIDES = """() => {
+    const scale = Reveal.getScale();
+    const { width: slideWidth, height: slideHeight } = Reveal.getComputedSlideSize();
+    const visible = (element) => {
+        for (let e = element; e; e = e.parentElement) {
+            const style = getComputedStyle(e);
+            if (style.display === "none" || style.visibility === "hidden" || e.matches("aside.notes")) return false;
+        }
+        return true;
+    };
+    return Reveal.getSlides().map((section) => {
+        const { h, v } = Reveal.getIndices(section);
+        Reveal.slide(h, v, section.querySelectorAll(".fragment").length - 1);  // every fragment shown
+        const walker = document.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (!node.textContent.trim() || parent.closest("svg, aside.notes, style, script") || !visible(parent)) continue;
+            texts.push({ text: node.textContent, px: parseFloat(getComputedStyle(parent).fontSize) * scale,
+                         heading: !!parent.closest("h1, h2, h3") });
+        }
+        const figures = [...section.querySelectorAll("img, figure > svg")].filter(visible).map((figure) => {
+            const box = figure.getBoundingClientRect();
+            return { width: box.width / scale / slideWidth, height: box.height / scale / slideHeight,
+                     vote: !!figure.closest(".calcflow-vote") };
+        });
+        const labels = [...section.querySelectorAll("svg.calcflow-path-flowchart text")].map((text) =>
+            parseFloat(text.getAttribute("font-size")) * text.getScreenCTM().a);
+        return { slide: `${h}/${v || 0}`, kind: section.dataset.calcflow || "",
+                 overflow: [section.scrollHeight - section.clientHeight, section.scrollWidth - section.clientWidth],
+                 words: texts.map((t) => t.text).join(" ").split(/\\s+/).filter((w) => /[\\p{L}\\p{N}]/u.test(w)).length,
+                 body: Math.min(...texts.filter((t) => !t.heading).map((t) => t.px), 999),
+                 headings: Math.min(...texts.filter((t) => t.heading).map((t) => t.px), 999),
+                 figures, labels, notes: (section.querySelector("aside.notes") || { textContent: "" }).textContent.trim().length,
+                 vote: !!section.querySelector(".calcflow-vote") };
+    });
+}"""
+
+
+@pytest.fixture(scope="module")
+def measured(browser):
+    """deck -> the measures of each of its slides, opened once at 1920×1080 from file:// with the network blocked."""
+    from conftest import new_offline_page
+
+    seen = {}
+
+    def measure(deck: str) -> dict:
+        if deck not in seen:
+            context, page = new_offline_page(browser, "file://")
+            try:
+                page.set_viewport_size({"width": 1920, "height": 1080})
+                open_deck(page, SLIDES_DIR, deck)
+                page.evaluate("() => Reveal.configure({ transition: 'none' })")
+                # Fragments fade in over 0.2 s: measure them as they are once shown.
+                page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+                seen[deck] = {"slides": page.evaluate(_MEASURE_SLIDES), "errors": list(page.console_errors),
+                              "external": list(page.external_requests), "total": page.evaluate("Reveal.getTotalSlides()"),
+                              "notes_plugin": page.evaluate("Reveal.hasPlugin('notes')")}
+            finally:
+                context.close()
+        return seen[deck]
+
+    return measure
+
+
+def test_at_least_one_deck_is_authored():
+    assert "categorising.html" in AUTHORED_DECKS
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_authored_slides_fit_and_read_from_the_back(slides_dir, measured, deck):
+    deck_data = measured(deck)
+    assert not deck_data["errors"] and not deck_data["external"], deck_data["errors"] + deck_data["external"]
+    problems = []
+    for slide in deck_data["slides"]:
+        where = f"{deck} slide {slide['slide']}"
+        if max(slide["overflow"]) > 0:
+            problems.append(f"{where} overflows the screen by {slide['overflow']} px (height, width)")
+        if slide["kind"] != "references" and slide["words"] > MAX_WORDS:
+            problems.append(f"{where} shows {slide['words']} words (at most {MAX_WORDS})")
+        if slide["body"] < BODY_PX:
+            problems.append(f"{where}: text at {slide['body']:.1f} px (at least {BODY_PX})")
+        if slide["headings"] < HEADING_PX:
+            problems.append(f"{where}: a title at {slide['headings']:.1f} px (at least {HEADING_PX})")
+        for figure in slide["figures"]:
+            if max(figure["width"], figure["height"]) < FIGURE_SHARE - 0.005:
+                problems.append(f"{where}: a figure fills only {figure} of the slide (at least 2/3 of one side)")
+        if slide["labels"] and min(slide["labels"]) < FLOWCHART_LABEL_PX:
+            problems.append(f"{where}: flowchart labels at {min(slide['labels']):.1f} px (at least 24)")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_authored_decks_have_notes_a_vote_and_references(slides_dir, measured, deck):
+    slides = measured(deck)["slides"]
+    assert measured(deck)["notes_plugin"], "the speaker view (S) needs reveal.js's notes plugin"
+    with_notes = [slide for slide in slides if slide["notes"]]
+    assert len(with_notes) >= len(slides) // 2, f"{deck}: speaker notes on only {len(with_notes)} slides"
+    assert slides[-1]["kind"] == "references", f"{deck}: the last slide lists the references"
+    if deck not in NOT_CLINICAL:
+        assert any(slide["vote"] for slide in slides), f"{deck}: a clinical deck needs a case to vote on"
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_a_vote_reveals_its_answer_on_a_key_press(slides_dir, file_page, deck):
+    page = open_deck(file_page, slides_dir, deck)
+    if not page.locator(".calcflow-vote").count():
+        pytest.skip(f"{deck} has no vote")
+    page.evaluate("""() => { const { h, v } = Reveal.getIndices(document.querySelector(".calcflow-vote").closest("section"));
+                             Reveal.slide(h, v, -1); }""")
+    answer = page.locator(".calcflow-vote-answer").first
+    options = page.locator(".calcflow-vote-options li")
+    assert options.count() >= 2 and options.first.is_visible()
+    assert answer.evaluate("a => getComputedStyle(a).visibility") == "hidden", "the answer shows before the vote"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.calcflow-vote-answer')).visibility === 'visible'")
+    number = int(answer.get_attribute("data-answer"))
+    assert answer.inner_text().startswith(f"{number} · {options.nth(number - 1).inner_text()}")
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_the_pdf_handout_has_a_page_per_slide(slides_dir, measured, deck):
+    pdf = slides_dir / "pdf" / deck.replace(".html", ".pdf")
+    assert pdf.is_file(), f"{pdf} is missing: `make slides` prints each authored deck"
+    pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf.read_bytes()))
+    assert pages == measured(deck)["total"], f"{pdf.name}: {pages} pages for {measured(deck)['total']} slides"
+
+
+def test_the_index_shows_each_deck_with_thumbnail_slides_and_minutes(slides_dir, file_page, measured):
+    file_page.goto((slides_dir / "index.html").as_uri(), wait_until="load")
+    decks = file_page.eval_on_selector_all("li.deck", """items => items.map(item => ({
+        href: item.querySelector("a.deck-link").getAttribute("href"),
+        thumbnail: item.querySelector("img") && item.querySelector("img").naturalWidth,
+        slides: parseInt(item.querySelector(".slides").textContent), minutes: parseInt(item.querySelector(".minutes")
+            .textContent.replace(/\\D+/, "")), pdf: !!item.querySelector(".handout a") }))""")
+    assert [deck["href"] for deck in decks] == DECKS
+    assert all(deck["thumbnail"] for deck in decks), "every deck has a thumbnail that loads"
+    assert all(deck["minutes"] == deck["slides"] for deck in decks), "about a minute a slide"
+    for deck in decks:
+        if deck["href"] in AUTHORED_DECKS:
+            assert deck["slides"] == measured(deck["href"])["total"] and deck["pdf"]
+    assert not file_page.console_errors and not file_page.external_requests
+
+
+@pytest.mark.parametrize("deck", AUTHORED_DECKS)
+def test_authored_slides_meet_aa_contrast(slides_dir, file_page, deck):
+    """axe-core's colour-contrast rule (WCAG AA) on every slide, all fragments shown (axe ships in the package)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    file_page.set_viewport_size({"width": 1920, "height": 1080})
+    page = open_deck(file_page, slides_dir, deck)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    failing = []
+    for index in range(page.evaluate("Reveal.getSlides().length")):
+        page.evaluate("""(index) => { const slide = Reveal.getSlides()[index]; const { h, v } = Reveal.getIndices(slide);
+                                      Reveal.slide(h, v, slide.querySelectorAll(".fragment").length - 1); }""", index)
+        violations = axe.run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+        failing += [f"slide {index + 1}: {node['target']}" for v in violations for node in v["nodes"]]
+    assert not failing, f"{deck}: text below AA contrast:\n  " + "\n  ".join(failing)
+    assert not page.console_errors and not page.external_requests
