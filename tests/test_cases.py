@@ -486,3 +486,14 @@ def test_the_result_and_its_judgement_in_the_player_table():
     assert default["id"] == "discordant" and default["given"] is False and "4C or 5" in default["text"]
     assert rows["fine-linear-segmental"]["result"]["concordance"] is None
     assert rows["popcorn-fibroadenoma"]["result"] is None
+
+
+def test_the_case_library_chapter_gives_the_number_of_cases():
+    """The chapter opens with how many cases there are, in words; it must be the library's count."""
+    words = {20: "Twenty", 30: "Thirty", 40: "Forty"}
+    units = ["", "-one", "-two", "-three", "-four", "-five", "-six", "-seven", "-eight", "-nine"]
+    count = len(cases())
+    said = words[count // 10 * 10] + units[count % 10]
+    notebook = json.loads((Path(__file__).resolve().parents[1] / "book" / "case-library.ipynb").read_text())
+    text = " ".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    assert f"{said} practice cases" in text, f"the library has {count} cases"
