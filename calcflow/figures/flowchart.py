@@ -173,8 +173,9 @@ class PathFlowchart:
 
     `PathFlowchart.of(assessment, title=…)`; shows inline as SVG in a figure the width of its container."""
 
-    def __init__(self, steps, *, title: str, system: str = "uk", prefix: str = ""):
+    def __init__(self, steps, *, title: str, system: str = "uk", prefix: str = "", per_row: int = PATH_PER_ROW):
         self.steps, self.title, self.system, self.prefix = tuple(steps), title, system, prefix
+        self.per_row = per_row
 
     @classmethod
     def of(cls, assessment, *, title: str, prefix: str = "") -> "PathFlowchart":
@@ -182,7 +183,7 @@ class PathFlowchart:
 
     def svg(self) -> str:
         cat = catalogue()
-        body = _render(path_dot_source(self.steps, self.prefix, cat, self.system))
+        body = _render(path_dot_source(self.steps, self.prefix, cat, self.system, self.per_row))
         desc = f"{SYSTEM_NAMES[self.system]}: " + " → ".join(cat.step(s).label_in(self.system) for s in self.steps)
         head = (f'<title id="{self.prefix}path-title">{html.escape(self.title)}</title>'
                 f'<desc id="{self.prefix}path-desc">{html.escape(desc)}.</desc>')

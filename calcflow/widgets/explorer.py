@@ -17,6 +17,7 @@ from calcflow.model import rules
 from calcflow.model.assessment import FIELDS, OPTIONAL, Assessment, assess, validate_choice
 from calcflow.model.catalogue import catalogue
 from calcflow.errors import CalcflowError
+from calcflow.widgets.explorer_slide import SLIDE_FIELDS, slide_paths
 from calcflow.widgets.payloads import explorer_table
 from calcflow.widgets.standalone import StandaloneRepr, bundle, host_html, style_sheet
 
@@ -59,6 +60,7 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
     >>> explorer = Explorer(shape="punctate", system="us", setting="symptomatic")
     >>> explorer.choice = {"system": "uk", "result": "B2"}   # keys not given keep their value
     >>> explorer.assessment      # calcflow.assess(**explorer.choice), or None if impossible (see `refusal`)
+    >>> Explorer.for_slides(shape="punctate")   # a lecture slide: a few menus beside the path drawn large
 
     Changing the system clears a result in the other system's words (B-codes are UK, the diagnoses US).
 
@@ -75,6 +77,10 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
     choice = traitlets.Dict(help="every input of calcflow.assess: size, shape, pattern, change, system, result, "
                                  "setting, history, concordance (None: no result yet / the model's judgement)").tag(
         sync=True)
+    layout = traitlets.Unicode("page", help='"page" (the book, JupyterLab) or "slide" (see for_slides)').tag(sync=True)
+    fields = traitlets.List(help="slide layout: the menus shown (the other inputs keep their value)").tag(sync=True)
+    paths = traitlets.Dict(help="slide layout: each reachable path drawn alone, {\"<system>:<steps>\": SVG}").tag(
+        sync=True)
 
     def __init__(self, size: str = DEFAULT_CHOICE["size"], shape: str = DEFAULT_CHOICE["shape"],
                  pattern: str = DEFAULT_CHOICE["pattern"], change: str = DEFAULT_CHOICE["change"],
@@ -86,10 +92,29 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
                              DEFAULT_CHOICE)
         super().__init__(table=explorer_table(), svgs=charts(), choice=choice, **kwargs)
 
+    @classmethod
+    def for_slides(cls, fields=SLIDE_FIELDS, **choice) -> "Explorer":
+        """The explorer on a lecture slide: only the menus `fields` (by default practice, size, shape, pattern and
+        biopsy result), the category, and the path of the case alone, drawn large enough to read from the back of
+        the hall. The other inputs keep the values given (or the defaults)."""
+        explorer = cls(**choice)
+        explorer.set_trait("layout", "slide")
+        explorer.fields = list(fields)
+        explorer.paths = slide_paths(explorer.table, explorer.choice, fields)
+        return explorer
+
     @traitlets.validate("choice")
     def _check_choice(self, proposal) -> dict:
         current = self._trait_values.get("choice") or DEFAULT_CHOICE
         return _normalised(dict(proposal["value"]), current)
+
+    @traitlets.observe("choice")
+    def _redraw_slide_paths(self, change) -> None:
+        """On a slide, a change of an input without a menu (from Python) changes the paths the menus reach."""
+        fixed = [field for field in FIELDS if field not in self.fields]
+        old = change["old"] or {}
+        if self.layout == "slide" and any(old.get(field) != change["new"][field] for field in fixed):
+            self.paths = slide_paths(self.table, change["new"], self.fields)
 
     @property
     def assessment(self) -> Assessment | None:
@@ -109,8 +134,13 @@ class Explorer(StandaloneRepr, anywidget.AnyWidget):
         return None
 
     def __repr__(self) -> str:
-        return f"Explorer({', '.join(f'{k}={v!r}' for k, v in self.choice.items())})"
+        slide = f", layout='slide', fields={self.fields!r}" if self.layout == "slide" else ""
+        return f"Explorer({', '.join(f'{k}={v!r}' for k, v in self.choice.items())}{slide})"
 
     def static_html(self) -> str:
-        return host_html(kind="explorer", state={"table": self.table, "svgs": self.svgs, "choice": self.choice},
+        state = {"table": self.table, "svgs": self.svgs, "choice": self.choice}
+        if self.layout == "slide":  # the full charts are not shown on a slide
+            state = {"table": self.table, "choice": self.choice, "layout": "slide", "fields": self.fields,
+                     "paths": self.paths}
+        return host_html(kind="explorer", state=state,
                          fallback="The pathway explorer is interactive.")

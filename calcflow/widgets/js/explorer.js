@@ -9,6 +9,9 @@
 // class "on-path" on the flowchart's path, data-calcflow="transcript" on the transcript, data-calcflow="present" on
 // the Present button, and root.calcflowLookup(choice): this module's lookup over the table the page carries.
 //
+// On a lecture slide (layout "slide", Explorer.for_slides) it shows a few menus and the path drawn alone, large:
+// explorer/slide.js.
+//
 // Presentation mode, for a lecturer: the path is revealed one step at a time. → shows the next step on the path
 // (highlighted on the chart, its explanation in the details panel), ← takes it back; 1–9 choose the Nth option of
 // the current menu — the menu that has focus, or the last one that had it (Tab moves on to the next menu).
@@ -20,6 +23,7 @@
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
 import { applyChange, chartOf, markMenu, show, showDetails, walkTo } from "./explorer/show.js";
+import { renderSlide } from "./explorer/slide.js";
 import { createView } from "./explorer/view.js";
 
 /** @typedef {import("./shared/host.js").RenderProps} RenderProps */
@@ -98,6 +102,7 @@ function listeners(view) {
  * @returns {() => void} the cleanup
  */
 function render({ model, el }) {
+  if (model.get("layout") === "slide") return renderSlide({ model, el });
   const view = createView(model);
   const unlisten = listenAll(listeners(view));
   const onModelChange = () => show(view, model.get("choice"));

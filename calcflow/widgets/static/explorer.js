@@ -502,6 +502,105 @@ function viewIds(prefix, number) {
   return (name) => `${prefix}-${number}-${name}`;
 }
 
+// js/explorer/slide.js
+var DISCLAIMER = "For teaching, not for diagnosis.";
+var OPTIONAL2 = ["result", "concordance"];
+var MENU_KEYS = /* @__PURE__ */ new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " ", "Home", "End"]);
+function fill(select, options) {
+  select.replaceChildren(...options.map((option) => element("option", { value: option.id }, option.label)));
+}
+function categoryLine(table, system, outcome) {
+  const label = (table.categories[outcome.category || ""] || { label: outcome.category }).label;
+  const code = system === "uk" ? outcome.rcr : `BI-RADS ${outcome.birads}`;
+  return [element("strong", {}, label), ` \xB7 ${code}`];
+}
+function renderSlide({ model, el }) {
+  const table = model.get("table");
+  const fields = model.get("fields");
+  const id = viewIds("cfx-slide", nextViewNumber("explorer"));
+  const selects = {};
+  const labels = {};
+  const form = element("form", { class: "cfx-slide-controls", "aria-label": "Describe the calcification" });
+  for (const field of fields) {
+    selects[field] = element("select", { name: field, id: id(field) });
+    if (field !== "result") fill(selects[field], table.choices[field]);
+    labels[field] = element("label", { for: id(field) }, fieldLabel(field, ""));
+    form.append(element("div", { class: "cf-field" }, labels[field], selects[field]));
+  }
+  const answer = element("p", { class: "cfx-slide-answer", role: "status", "aria-live": "polite" });
+  const figure = element("figure", {
+    class: "cfx-slide-path cf-path-chart cf-has-path",
+    "data-calcflow": "slide-path"
+  });
+  const root = element(
+    "div",
+    {
+      class: "calcflow-explorer cf-widget cfx-slide",
+      "data-calcflow": "explorer",
+      "data-layout": "slide"
+    },
+    element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
+    figure
+  );
+  const show2 = (choice) => {
+    const system = choice.system || "";
+    if (selects.result && selects.result.dataset.system !== system) {
+      fill(selects.result, resultOptions(table, system));
+      selects.result.dataset.system = system;
+      labels.result.textContent = fieldLabel("result", system);
+    }
+    for (const field of fields) selects[field].value = choice[field] || "";
+    const outcome = lookup(table, choice);
+    if (outcome.refused || !outcome.path) {
+      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+      figure.replaceChildren();
+      figure.dataset.path = "";
+      return;
+    }
+    answer.replaceChildren(...categoryLine(table, system, outcome));
+    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
+    figure.dataset.path = outcome.path.join(" ");
+    figure.innerHTML = svg || "";
+    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+  };
+  const chosen2 = () => {
+    const choice = { ...model.get("choice") };
+    for (const field of fields) choice[field] = selects[field].value;
+    for (const field of OPTIONAL2) choice[field] = choice[field] || null;
+    return choice;
+  };
+  const unlisten = listenAll([
+    [form, "change", (event) => {
+      const choice = chosen2();
+      if (
+        /** @type {HTMLSelectElement} */
+        event.target.name === "system"
+      ) clearForeignResult(table, choice);
+      show2(choice);
+      model.set("choice", choice);
+      model.save_changes();
+    }],
+    [form, "keydown", (event) => {
+      if (MENU_KEYS.has(
+        /** @type {KeyboardEvent} */
+        event.key
+      )) event.stopPropagation();
+    }]
+  ]);
+  const onModelChange = () => show2(model.get("choice"));
+  model.on("change:choice", onModelChange);
+  model.on("change:paths", onModelChange);
+  el.replaceChildren(root);
+  show2(model.get("choice"));
+  root.dataset.ready = "true";
+  return () => {
+    model.off("change:choice", onModelChange);
+    model.off("change:paths", onModelChange);
+    unlisten();
+    root.remove();
+  };
+}
+
 // js/shared/present.js
 var LAYOUT_PX = 1200;
 var ZOOM_MIN = 1.25;
@@ -686,7 +785,7 @@ var PresentMode = class {
 };
 
 // js/explorer/view.js
-var DISCLAIMER = "For teaching, not for diagnosis.";
+var DISCLAIMER2 = "For teaching, not for diagnosis.";
 var PRESENT_KEYS = [
   ["\u2192", "reveal the next step of the path, with its explanation"],
   ["\u2190", "take the last step back"],
@@ -756,7 +855,7 @@ function createView(model) {
     },
     onLeave: () => walkTo(view, null)
   });
-  root.append(view.present.bar, element("p", { class: "cf-disclaimer" }, DISCLAIMER), ...layout(view));
+  root.append(view.present.bar, element("p", { class: "cf-disclaimer" }, DISCLAIMER2), ...layout(view));
   Object.assign(root, { calcflowLookup: (choice) => lookup(table, choice) });
   return view;
 }
@@ -852,6 +951,7 @@ function listeners(view) {
   ];
 }
 function render({ model, el }) {
+  if (model.get("layout") === "slide") return renderSlide({ model, el });
   const view = createView(model);
   const unlisten = listenAll(listeners(view));
   const onModelChange = () => show(view, model.get("choice"));
