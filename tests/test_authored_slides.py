@@ -164,3 +164,49 @@ def test_a_vote_case_numbers_the_options_and_reveals_the_models_answer(case_id):
     assert re.search(r'<img class="calcflow-vote-image" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="', html)
     notes = re.search(r'<aside class="notes"><p>(.*)</p></aside>', html).group(1)
     assert case(case_id).teaching_point.split(":")[0] in notes.replace("&#x27;", "'"), "the speaker view teaches it"
+
+
+def test_a_vote_without_earlier_mammograms_says_so_in_words():
+    from calcflow.figures.vote import vote_case
+    from calcflow.model.cases import case
+
+    assert case("punctate-group-baseline-uk").vignette.priors == "none"
+    notes = re.search(r'<aside class="notes"><p>(.*)</p></aside>',
+                      vote_case("punctate-group-baseline-uk")._repr_html_()).group(1)
+    assert "No earlier mammograms to compare with." in notes
+    assert not re.search(r"\bnone\b", notes), "the case file's value 'none' reached the speaker notes"
+
+
+def test_a_footer_names_a_source_without_authors_by_the_start_of_its_title():
+    from calcflow.publish.authored import footer_label
+
+    assert footer_label("vabRct2014") == "<em>Randomised controlled trial of…</em> 2014", "no congress number"
+    assert footer_label("magseed2022") == "<em>Wireless localisation of breast…</em> 2022"
+    assert footer_label("biradsAtlas2013") == "D&#x27;Orsi et al. 2013"
+    assert footer_label("rcrBsbr2019") == "RCR 2019" and footer_label("niceNG101") == "NICE 2018"
+    assert "*" not in footer_label("vaeB3England2021"), "Markdown asterisks would show inside the HTML footer"
+
+
+def _deck_slides(deck) -> list[tuple[str, str]]:
+    """(title, visible markdown text) of each authored slide of a deck, footers included, references left out."""
+    slides: list[list] = []
+    for cell in deck.cells:
+        kind = cell.metadata["slideshow"]["slide_type"]
+        if kind == "notes" or (cell.metadata["slideshow"].get("data") or {}).get("calcflow") == "references":
+            continue
+        if kind in ("slide", "subslide") or not slides:
+            slides.append([])
+        if cell.cell_type == "markdown":
+            slides[-1].append(cell.source)
+    texts = [re.sub(r"<[^>]+>", " ", "\n".join(sources)) for sources in slides]
+    return [(text.strip().splitlines()[0] if text.strip() else "", text) for text in texts]
+
+
+@pytest.mark.parametrize("path", AUTHORED, ids=str)
+def test_each_slide_with_its_citation_footer_stays_within_the_word_limit(path):
+    """The words a slide shows once its citations are numbered and named in its footer (the browser test measures
+    the built deck, widgets included; this finds the slide before a build)."""
+    deck = author_deck(nbformat.read(REPO_ROOT / path, as_version=4))
+    for title, text in _deck_slides(deck):
+        words = [word for word in text.split() if re.search(r"\w", word) and not re.fullmatch(r"#+", word)]
+        assert len(words) <= MAX_WORDS, f"{path}: slide {title!r} shows {len(words)} words with its footer"

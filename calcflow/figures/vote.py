@@ -49,7 +49,8 @@ class VoteCase:
         c = self.case
         sources = "; ".join(re.sub(r"^(.+? \([^()]+\))\. .*$", r"\1", short_citation(key))
                             for key in c.expert.category.sources)
-        return (f"{c.vignette.history} {c.vignette.priors} {c.expert.category.explanation} (Sources: {sources}.) "
+        priors = "No earlier mammograms to compare with." if c.vignette.priors == "none" else c.vignette.priors
+        return (f"{c.vignette.history} {priors} {c.expert.category.explanation} (Sources: {sources}.) "
                 f"{c.teaching_point}")
 
     def _repr_html_(self) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import html
+import re
 
 from calcflow.model.references import full_reference
 from calcflow.publish.myst import CITE_ROLE, author_year, embed_images, myst_to_markdown
@@ -26,6 +27,15 @@ SLIDE_ONLY = "slide-only"
 SHOWN_TYPES = ("slide", "subslide", "fragment", "-")
 STARTS = ("slide", "subslide")
 REFERENCES_PER_SLIDE = 4
+FOOTER_TITLE_WORDS = 4
+# Issuing bodies as a footer names them (the references slide spells them out).
+FOOTER_BODIES = {
+    "The Royal College of Radiologists": "RCR", "American College of Radiology": "ACR",
+    "American Society of Breast Surgeons": "ASBrS", "Public Health England": "PHE",
+    "National Institute for Health and Care Excellence": "NICE", "US Preventive Services Task Force": "USPSTF",
+    "European Commission Initiative on Breast Cancer": "ECIBC", "U.S. Food and Drug Administration": "US FDA",
+    "Department of Health and Social Care": "DHSC",
+}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -119,12 +129,24 @@ def _number_citations(cells) -> list:
                 cell.source = CITE_ROLE.sub(marker, cell.source)
         if cited:
             first = next((cell for cell in group if cell.cell_type == "markdown"), None)
-            footer = " · ".join(f"{numbers[key]} {html.escape(' '.join(author_year(key)).strip())}" for key in cited)
+            footer = " · ".join(f"{numbers[key]} {footer_label(key)}" for key in cited)
             footer = f'\n\n<footer class="calcflow-cite-footer">{footer}</footer>\n'
             if first is None:
                 raise ValueError("a slide that cites needs a markdown cell for its footer")
             first.source += footer
     return reference_slides(numbers)
+
+
+def footer_label(key: str) -> str:
+    """A source as a slide's footer names it, in HTML: "D'Orsi et al. 2013"; a source without authors by the
+    first FOOTER_TITLE_WORDS words of its title, in italics ("<em>Randomised controlled trial of…</em> 2014"); an
+    issuing body by its usual initials ("RCR 2019"). The references slide gives each in full."""
+    who, year = author_year(key)
+    if who.startswith("*") and who.endswith("*"):
+        words = re.sub(r"^[A-Z]{1,3}\.\d+\.\s+", "", who.strip("*")).split()  # a congress abstract's number
+        title = " ".join(words[:FOOTER_TITLE_WORDS]) + ("…" if len(words) > FOOTER_TITLE_WORDS else "")
+        return f"<em>{html.escape(title)}</em> {html.escape(year)}".strip()
+    return html.escape(f"{FOOTER_BODIES.get(who, who)} {year}".strip())
 
 
 def reference_slides(numbers: dict[str, int]) -> list:
