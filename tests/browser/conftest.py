@@ -111,6 +111,13 @@ def site(request, site_dir: Path, http_server: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def site_file(site_dir: Path) -> str:
+    """The built site opened from disk only: for the widgets' behaviour, the same bytes over either scheme. Opening
+    every page both ways (test_site.py: loads, mounts its widgets, no error, nothing fetched) covers the scheme."""
+    return site_dir.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session (a new context per test keeps tests apart).
 
@@ -232,6 +239,8 @@ _COLLECT_DOM = """() => ({
     images: [...document.querySelectorAll("img")].map(img => ({
         src: img.getAttribute("src") || "", alt: img.getAttribute("alt")})),
     links: [...document.querySelectorAll("a[href]")].map(a => a.getAttribute("href")),
+    widgets: [...document.querySelectorAll("[data-calcflow-static]")].map(host => ({
+        kind: host.dataset.calcflowStatic, ready: !!host.querySelector("[data-ready='true']")})),
 })"""
 
 
@@ -242,6 +251,7 @@ class PageVisit:
     external_requests: list[str] = field(default_factory=list)
     images: list[dict] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    widgets: list[dict] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -264,6 +274,7 @@ def visit(browser, http_server: str):
                     external_requests=list(page.external_requests),
                     images=dom["images"],
                     links=dom["links"],
+                    widgets=dom["widgets"],
                 )
             finally:
                 context.close()

@@ -7,7 +7,7 @@ network.
 Like a page of the book it has something to focus after the explorer (a link): presentation mode keeps Tab inside
 the widget by catching focus that lands outside it, which needs somewhere outside to land.
 `open_explorer(request, mode)` opens the explorer in one of three ways and waits until it is interactive (MODES: the
-book's two when it is built, the harness otherwise):
+book's page from disk when it is built — test_site.py opens every page over HTTP as well — the harness otherwise):
     "harness"  that page, from file:// (the conftest's `file_page` fixture; needs no built book)
     "http"     the built book's explorer page, served on 127.0.0.1 (the conftest's `page` fixture)
     "file"     the built book's explorer page, opened from disk
@@ -23,10 +23,10 @@ from calcflow.widgets import Explorer
 
 EXPLORER_PAGE = "book/explore-the-pathway.html"
 ROOT = '[data-calcflow="explorer"]'
-# With the book built, the book's own page is tested both ways (what readers open); without it, the harness page
+# With the book built, the book's own page is tested (what readers open); without it, the harness page
 # stands in, so that the explorer can be developed and tested with no build. Both carry the same module.
 SITE_DIR = Path(os.environ.get("CALCFLOW_SITE_DIR") or Path(__file__).resolve().parents[2] / "_build" / "html")
-MODES = ("http", "file") if (SITE_DIR / "index.html").is_file() else ("harness",)
+MODES = ("file",) if (SITE_DIR / "index.html").is_file() else ("harness",)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">

@@ -62,8 +62,8 @@ def model_answers(c) -> dict[str, str]:
 
 
 @pytest.fixture()
-def player(page, site, open_page):
-    open_page(page, site, PAGE)
+def player(page, site_file, open_page):
+    open_page(page, site_file, PAGE)
     page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     assert page.locator(ROOT).count() == 1
     return page

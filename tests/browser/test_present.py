@@ -80,8 +80,8 @@ def feedback(page) -> str:
     return " ".join(page.locator(f'{PLAYER} [data-calcflow="feedback"]').inner_text().split()).lstrip("✓✗ ")
 
 
-def test_the_case_player_by_keyboard_alone(page, site, open_page):
-    open_widget(page, site, open_page, PLAYER_PAGE, PLAYER)
+def test_the_case_player_by_keyboard_alone(page, site_file, open_page):
+    open_widget(page, site_file, open_page, PLAYER_PAGE, PLAYER)
     state = start_presenting(page, PLAYER)
     assert "question 1 of" in state["status"]
     sizes = calcflow.choices()["size"]
@@ -177,9 +177,9 @@ def test_the_explorer_switches_practice_by_keyboard_while_presenting(request):
     assert not page.console_errors, "\n".join(page.console_errors)
 
 
-def test_an_overlay_when_full_screen_is_refused_caseplayer(page, site, open_page):
+def test_an_overlay_when_full_screen_is_refused_caseplayer(page, site_file, open_page):
     page.add_init_script(REFUSE_FULL_SCREEN)
-    open_widget(page, site, open_page, PLAYER_PAGE, PLAYER)
+    open_widget(page, site_file, open_page, PLAYER_PAGE, PLAYER)
     check_overlay(page, PLAYER)
 
 

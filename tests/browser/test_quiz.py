@@ -67,8 +67,8 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture()
-def quiz(page, site, open_page):
-    open_page(page, site, QUIZ_PAGE)
+def quiz(page, site_file, open_page):
+    open_page(page, site_file, QUIZ_PAGE)
     page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     assert page.locator(ROOT).count() == 1
     return page
@@ -254,8 +254,8 @@ def test_axe_finds_no_serious_or_critical_violation(quiz):
 
 
 @pytest.mark.parametrize("chapter", sorted(banks()))
-def test_every_chapter_page_has_its_quiz(page, site, open_page, chapter):
-    open_page(page, site, f"book/{chapter}.html")
+def test_every_chapter_page_has_its_quiz(page, site_file, open_page, chapter):
+    open_page(page, site_file, f"book/{chapter}.html")
     page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     assert page.locator(ROOT).count() == 1
     assert page.locator(ROOT).get_attribute("data-chapter") == chapter

@@ -1,5 +1,6 @@
 """Every page of the built book, served over HTTP and opened from disk, in Chromium with no network.
 
+Each page is opened both ways here; the widgets' behaviour is tested from disk only (the same bytes).
 Each (page, mode) is opened once (the `visit` fixture caches what it saw); the tests below each check one thing
 about that visit, so a failure names both the page and the problem.
 """
@@ -31,6 +32,12 @@ def test_every_image_has_alt_text(site, page_path, site_dir, visit):
     seen = visit(site, page_path)
     missing = [image["src"] for image in seen.images if not (image["alt"] or "").strip()]
     assert not missing, f"{seen.url}: images without alt text:\n  " + "\n  ".join(missing)
+
+
+def test_every_widget_on_the_page_becomes_interactive(site, page_path, site_dir, visit):
+    seen = visit(site, page_path)
+    idle = [widget["kind"] for widget in seen.widgets if not widget["ready"]]
+    assert not idle, f"{seen.url}: widgets that never became interactive: {idle}"
 
 
 def test_internal_links_resolve(site, page_path, site_dir, visit):
