@@ -109,7 +109,7 @@ test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and br
 
 test-notebooks: $(STAMP) system-deps ## Run every notebook in _toc.yml and compare each output with the stored one
 	notebooks=$$($(TOC_NOTEBOOKS)); \
-	$(PYTEST) $(NBVAL) $$notebooks $(NO_TESTS_IS_A_FAILURE)
+	$(PYTEST) -n 2 --dist loadfile $(NBVAL) $$notebooks $(NO_TESTS_IS_A_FAILURE)
 
 test-site: book ## The strict build, then the book-config, built-site and browser tests
 	$(BUILT_SITE_TESTS)
