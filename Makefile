@@ -54,9 +54,12 @@ venv: $(STAMP) ## Create .venv and install the pinned requirements and calcflow 
 
 # requirements.txt pins calcflow's runtime dependencies (pyproject.toml), the book's and the tests' tools, and the
 # build backend, so calcflow is built with the pinned setuptools; pip check: the pins satisfy pyproject.toml.
+# The distribution is calcification-pathways; it used to be called "calcflow", and an install under that name is
+# removed first so that one distribution provides the package (pip only warns "Skipping" when there is none).
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip uninstall --disable-pip-version-check --yes calcflow
 	$(PY) -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m pip check --disable-pip-version-check
 	touch $@
