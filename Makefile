@@ -101,10 +101,13 @@ $(WIDGET_BUNDLES) &: $(WIDGET_SOURCES)
 widgets: $(NODE_STAMP) ## Bundle the widgets' JavaScript and CSS into calcflow/widgets/static/ (commit the result)
 	node calcflow/widgets/js/build.mjs
 
-lint: $(NODE_STAMP) ## ESLint and tsc (JSDoc types) on the widgets' JavaScript; committed bundles equal a fresh build
+# zizmor: the GitHub Actions workflows match GitHub's schema, pin every action by commit SHA (.github/zizmor.yml) and
+# have none of its security findings; --offline: only the audits that need no network.
+lint: $(STAMP) $(NODE_STAMP) ## ESLint and tsc on the widgets' JavaScript; committed bundles equal a fresh build; zizmor on the workflows
 	node_modules/.bin/eslint calcflow/widgets/js eslint.config.mjs
 	node_modules/.bin/tsc -p tsconfig.json
 	node calcflow/widgets/js/build.mjs --check
+	$(BIN)/zizmor --offline --no-progress --strict-collection --config .github/zizmor.yml .github/workflows
 
 # test_book_config.py also checks the built site, so it runs with the browser suite, after the build.
 test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and browser checks)
