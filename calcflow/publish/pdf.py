@@ -177,6 +177,16 @@ def merge(parts: list[tuple[Path, str]], target: Path, title: str) -> Path:
     return target
 
 
+def print_pages(browser, site: Path, pages: list[Page], out: Path, report=print) -> dict[str, Path]:
+    """Each page as out/<name>.pdf, printed in `browser` (a Playwright Chromium); {page name: PDF}."""
+    made: dict[str, Path] = {}
+    for page in pages:
+        started = time.perf_counter()
+        made[page.name] = print_page(browser, site, page, Path(out) / f"{page.name}.pdf")
+        report(f"  {made[page.name]}  {time.perf_counter() - started:5.1f} s  {page.title}")
+    return made
+
+
 def print_book(site: Path, out: Path, names: list[str] | None = None, report=print) -> dict[str, Path]:
     """PDFs of the pages named (every page of the book if None) in out/<name>.pdf, and with every page the whole
     book in out/BOOK_PDF; {page name, or "book": PDF}."""
@@ -188,17 +198,13 @@ def print_book(site: Path, out: Path, names: list[str] | None = None, report=pri
     chosen = choose(pages, names) if names else pages
     if not Path(CHROMIUM).exists():
         raise PdfError(f"{CHROMIUM} is missing: run `make system-deps` (apt-get install chromium)")
-    made: dict[str, Path] = {}
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         except PlaywrightError as error:
             raise PdfError(f"{CHROMIUM} did not start: {str(error).splitlines()[0]}") from error
         try:
-            for page in chosen:
-                started = time.perf_counter()
-                made[page.name] = print_page(browser, site, page, out / f"{page.name}.pdf")
-                report(f"  {made[page.name]}  {time.perf_counter() - started:5.1f} s  {page.title}")
+            made = print_pages(browser, site, chosen, out, report)
         finally:
             browser.close()
     if not names:
