@@ -193,15 +193,50 @@ function storedAnswers(table) {
   return answers;
 }
 
+// js/shared/views.js
+var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
+function nextViewNumber(name) {
+  const page = (
+    /** @type {Record<symbol, Record<string, number>>} */
+    /** @type {unknown} */
+    globalThis
+  );
+  const counters = page[COUNTERS] || (page[COUNTERS] = {});
+  counters[name] = (counters[name] || 0) + 1;
+  return counters[name];
+}
+function viewIds(prefix, number) {
+  return (name) => `${prefix}-${number}-${name}`;
+}
+
 // js/shared/cite.js
 function shortCitation(citation) {
   const match = /^(.*?\(\w[^)]*\))/.exec(citation);
   return match ? match[1] : citation;
 }
+function disclose(button, reference, open) {
+  button.setAttribute("aria-expanded", String(open));
+  reference.hidden = !open;
+}
 function cite(references, key, { short = false } = {}) {
   const full = references[key] || key;
   const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
+  if (shown === full) return element("cite", { "data-key": key }, shown);
+  const id = `cf-cite-${nextViewNumber("cite")}`;
+  const reference = element("span", { class: "cf-cite-full", id, hidden: "" }, full);
+  const button = element("button", {
+    type: "button",
+    class: "cf-cite-button",
+    "aria-expanded": "false",
+    "aria-controls": id
+  }, shown);
+  button.addEventListener("click", () => disclose(button, reference, reference.hidden));
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || reference.hidden) return;
+    disclose(button, reference, false);
+    event.stopPropagation();
+  });
+  return element("cite", { "data-key": key, class: "cf-cite" }, button, reference);
 }
 function citeAll(references, keys, options = {}) {
   return keys.flatMap((key, i) => i ? ["; ", cite(references, key, options)] : [cite(references, key, options)]);
@@ -586,22 +621,6 @@ function chooseOption(player, number) {
   input.checked = true;
   input.dispatchEvent(new Event("change", { bubbles: true }));
   input.focus();
-}
-
-// js/shared/views.js
-var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
-function nextViewNumber(name) {
-  const page = (
-    /** @type {Record<symbol, Record<string, number>>} */
-    /** @type {unknown} */
-    globalThis
-  );
-  const counters = page[COUNTERS] || (page[COUNTERS] = {});
-  counters[name] = (counters[name] || 0) + 1;
-  return counters[name];
-}
-function viewIds(prefix, number) {
-  return (name) => `${prefix}-${number}-${name}`;
 }
 
 // js/shared/present.js
