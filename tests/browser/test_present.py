@@ -113,7 +113,9 @@ def test_the_case_player_by_keyboard_alone(page, site_file, open_page):
     page.keyboard.press("Escape")
     assert not help_panel.is_visible() and page.evaluate(PRESENTING, PLAYER)["presenting"]
     leave_with_escape(page, PLAYER)
-    assert "2 answered" in page.locator(f'{PLAYER} [data-calcflow="score"]').inner_text()
+    # A demonstration is not kept: the learner's own (none) are back, and nothing was stored.
+    assert "0 right of 0 answered" in page.locator(f'{PLAYER} [data-calcflow="score"]').inner_text()
+    assert page.evaluate("() => localStorage.getItem('calcflow.caseplayer.answers')") is None
     assert not page.console_errors, "\n".join(page.console_errors)
     assert not page.external_requests, "\n".join(page.external_requests)
 
