@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import pytest
 from test_caseplayer import model_answers
-from test_progress import read_one
+from reader_harness import click_pixel, open_case
+from test_progress import CASE, read_one
 from test_quiz import SINGLE, check, choose, right_options, wrong_options
 from widget_pages import MODES, ROOTS, open_widget
 
 import calcflow
 from calcflow.model.cases import cases
+from calcflow.widgets.reader_payload import reader_payload
 
 DARK = "() => { document.documentElement.dataset.theme = 'dark'; }"
 
@@ -106,6 +108,7 @@ def test_the_case_player_in_the_dark(request, axe, mode):
             assert low_contrast(axe, page, root) == []  # the case, the question, the feedback
         page.click(f'{root} [data-calcflow="next-question"]')
     assert page.locator(f"{root} .cfp-end .cf-path-strip").is_visible()
+    assert page.locator(f"{root} .cfp-img").evaluate(UNTOUCHED_IMAGE) == {"filter": "none", "padding": "0px"}
     assert low_contrast(axe, page, root) == []  # the end of the case: the path, the chart, the review
     assert svg_low_contrast(page, root) == []
     page.evaluate("() => { document.documentElement.dataset.theme = 'light'; }")
@@ -128,15 +131,39 @@ def test_the_quiz_in_the_dark(request, axe, mode):
     assert not page.console_errors, "\n".join(page.console_errors)
 
 
-def test_the_reader_and_my_progress_in_the_dark(request, axe):
-    """One page of its own with both (as test_progress's): a reading submitted, then shown in My progress."""
-    page = dark(request, "progress", "harness", viewport=(1100, 1000))
-    read_one(page)
+UNTOUCHED_IMAGE = """(image) => {
+    const style = getComputedStyle(image);
+    return {filter: style.filter, padding: style.padding};
+}"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_reader_in_the_dark(request, axe, mode):
+    """A reading submitted: the result and the model's path; the case's image drawn as it is (the book's dark theme
+    dims and pads every image, which would move the reader's marks off their calcifications)."""
+    page = dark(request, "reader", mode, viewport=(1100, 1000))
+    case = next(c for c in reader_payload()["cases"] if c["id"] == CASE)
+    open_case(page, CASE)
+    page.locator('[data-calcflow="reader-image"]').scroll_into_view_if_needed()  # a click lands where it is drawn
+    size, where = case["views"]["cc"], case["findings"][0]["where"]["cc"]
+    click_pixel(page, where["x"], where["y"], size["width"], size["height"])
+    page.click('[data-calcflow="reader-submit"]')
     assert page.locator('[data-calcflow="reader-result"]').count() == 1
-    assert low_contrast(axe, page, ROOTS["reader"]) == []  # the result and the model's path
+    assert low_contrast(axe, page, ROOTS["reader"]) == []
+    image = page.locator('[data-calcflow="reader-image"]')
+    assert image.evaluate(UNTOUCHED_IMAGE) == {"filter": "none", "padding": "0px"}
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+def test_my_progress_in_the_dark(request, axe):
+    """On a page of its own with a reader (as test_progress's), a reading recorded, then shown in My progress."""
+    page = open_widget(request, "progress", "harness", viewport=(1100, 1000))
+    read_one(page)
     page.reload(wait_until="load")
     page.wait_for_selector(f'{ROOTS["progress"]}[data-ready="true"]')
     page.evaluate(DARK)
     assert page.get_attribute(ROOTS["progress"], "data-read") == "1"
     assert low_contrast(axe, page, ROOTS["progress"]) == []
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.cfp-plot text')).fill") != "rgb(0, 0, 0)", (
+        "the plots' words are drawn in the theme's text colour")
     assert not page.console_errors, "\n".join(page.console_errors)

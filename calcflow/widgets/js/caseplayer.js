@@ -50,7 +50,9 @@ function render({ model, el }) {
     goTo(player, 0);
   };
   const onAnswers = () => {
-    if (!player.present.active()) writeStored(STORAGE_KEY, allAnswers(player)); // a demonstration is not kept
+    // A demonstration is not kept: nothing is stored while the learner's own answers are put aside (presenting),
+    // nor when they come back.
+    if (player.kept === null) writeStored(STORAGE_KEY, allAnswers(player));
     update(player);
   };
   const onCaseId = () => update(player);

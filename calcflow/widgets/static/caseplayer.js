@@ -626,7 +626,12 @@ function expertChart(player, row) {
     const title = group.querySelector(":scope > title");
     if (title) title.textContent = label(id);
   }
-  const box = element("div", { class: "cfp-chart cf-path-chart cf-has-path" }, chart.svg);
+  const box = element("div", {
+    class: "cfp-chart cf-path-chart cf-has-path",
+    role: "region",
+    tabindex: "0",
+    "aria-label": `The ${row.system.label} pathway chart, the expert's path highlighted`
+  }, chart.svg);
   const strip = pathStrip({
     steps: row.path,
     label,
@@ -946,9 +951,8 @@ function presenter(player) {
       drawStatus(player);
     },
     onLeave: () => {
-      const kept = player.kept || {};
+      setAnswers(player, player.kept || {});
       player.kept = null;
-      setAnswers(player, kept);
     }
   });
 }
@@ -999,7 +1003,7 @@ function render({ model, el }) {
     goTo(player, 0);
   };
   const onAnswers = () => {
-    if (!player.present.active()) writeStored(STORAGE_KEY, allAnswers(player));
+    if (player.kept === null) writeStored(STORAGE_KEY, allAnswers(player));
     update(player);
   };
   const onCaseId = () => update(player);

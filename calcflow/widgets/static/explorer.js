@@ -71,6 +71,11 @@ var WIDE_PX = 1200;
 var SIDE_BY_SIDE_PX = 960;
 var EDGE_PX = 16;
 var MAX_PX = 1760;
+function rightEdge(page) {
+  const contents = document.querySelector(".bd-sidebar-secondary");
+  const box = contents ? contents.getBoundingClientRect() : null;
+  return box && box.width > 0 && box.height > 0 && box.left > 0 ? Math.min(page, box.left) : page;
+}
 function fitToPage(root) {
   const update = () => {
     const host = root.parentElement;
@@ -80,7 +85,7 @@ function fitToPage(root) {
     const wideWindow = window.innerWidth >= WIDE_PX;
     const breakOut = inBook && wideWindow;
     const column = host.clientWidth;
-    const width = breakOut ? Math.max(column, Math.min(MAX_PX, page - host.getBoundingClientRect().left - EDGE_PX)) : column;
+    const width = breakOut ? Math.max(column, Math.min(MAX_PX, rightEdge(page) - host.getBoundingClientRect().left - EDGE_PX)) : column;
     root.classList.toggle("cfx-book", inBook);
     root.classList.toggle("cfx-wide", wideWindow && (inBook || width >= SIDE_BY_SIDE_PX));
     if (breakOut) root.style.setProperty("--cfx-page-width", `${Math.floor(width)}px`);

@@ -92,7 +92,9 @@ export function expertChart(player, row) {
     const title = group.querySelector(":scope > title");
     if (title) title.textContent = label(id);
   }
-  const box = element("div", { class: "cfp-chart cf-path-chart cf-has-path" }, chart.svg);
+  // Focusable, so that the keyboard can scroll it as well.
+  const box = element("div", { class: "cfp-chart cf-path-chart cf-has-path", role: "region", tabindex: "0",
+    "aria-label": `The ${row.system.label} pathway chart, the expert's path highlighted` }, chart.svg);
   const strip = pathStrip({
     steps: row.path, label, route: (from, to) => routeLabel(chart, from, to),
     className: "cfp-path", name: `The expert's path, step by step (${row.system.label})`,

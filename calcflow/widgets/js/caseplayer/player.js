@@ -101,9 +101,8 @@ function presenter(player) {
       drawStatus(player);
     },
     onLeave: () => {
-      const kept = player.kept || {};
+      setAnswers(player, player.kept || {});
       player.kept = null;
-      setAnswers(player, kept);
     },
   });
 }
