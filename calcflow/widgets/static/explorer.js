@@ -837,9 +837,7 @@ function categoryLine(table, system, outcome) {
   const code = system === "uk" ? outcome.rcr : `BI-RADS ${outcome.birads}`;
   return [element("strong", {}, label), ` \xB7 ${code}`];
 }
-function renderSlide({ model, el }) {
-  const table = model.get("table");
-  const fields = model.get("fields");
+function slideElements(table, fields) {
   const id = viewIds("cfx-slide", nextViewNumber("explorer"));
   const selects = {};
   const labels = {};
@@ -865,27 +863,35 @@ function renderSlide({ model, el }) {
     element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
     figure
   );
-  const show2 = (choice) => {
-    const system = choice.system || "";
-    if (selects.result && selects.result.dataset.system !== system) {
-      fill(selects.result, resultOptions(table, system));
-      selects.result.dataset.system = system;
-      labels.result.textContent = fieldLabel("result", system);
-    }
-    for (const field of fields) selects[field].value = choice[field] || "";
-    const outcome = lookup(table, choice);
-    if (outcome.refused || !outcome.path) {
-      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
-      figure.replaceChildren();
-      figure.dataset.path = "";
-      return;
-    }
-    answer.replaceChildren(...categoryLine(table, system, outcome));
-    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
-    figure.dataset.path = outcome.path.join(" ");
-    figure.innerHTML = svg || "";
-    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
-  };
+  return { selects, labels, form, answer, figure, root };
+}
+function showSlide(model, table, fields, { selects, labels, answer, figure }, choice) {
+  const system = choice.system || "";
+  if (selects.result && selects.result.dataset.system !== system) {
+    fill(selects.result, resultOptions(table, system));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of fields) selects[field].value = choice[field] || "";
+  const outcome = lookup(table, choice);
+  if (outcome.refused || !outcome.path) {
+    answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+    figure.replaceChildren();
+    figure.dataset.path = "";
+    return;
+  }
+  answer.replaceChildren(...categoryLine(table, system, outcome));
+  const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
+  figure.dataset.path = outcome.path.join(" ");
+  figure.innerHTML = svg || "";
+  if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+}
+function renderSlide({ model, el }) {
+  const table = model.get("table");
+  const fields = model.get("fields");
+  const parts = slideElements(table, fields);
+  const { selects, form, root } = parts;
+  const show2 = (choice) => showSlide(model, table, fields, parts, choice);
   const chosen2 = () => {
     const choice = { ...model.get("choice") };
     for (const field of fields) choice[field] = selects[field].value;

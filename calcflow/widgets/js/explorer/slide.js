@@ -43,15 +43,11 @@ function categoryLine(table, system, outcome) {
 }
 
 /**
- * anywidget's render, and the static host's, for the slide layout.
- * @param {{model: Model, el: HTMLElement}} props
- * @returns {() => void} the cleanup
+ * The slide's elements: a menu per field with its label, the category line, the path's figure, and the root.
+ * @param {Table} table
+ * @param {string[]} fields
  */
-export function renderSlide({ model, el }) {
-  /** @type {Table} */
-  const table = model.get("table");
-  /** @type {string[]} */
-  const fields = model.get("fields");
+function slideElements(table, fields) {
   const id = viewIds("cfx-slide", nextViewNumber("explorer"));
   /** @type {Record<string, HTMLSelectElement>} */
   const selects = {};
@@ -71,29 +67,52 @@ export function renderSlide({ model, el }) {
     "data-layout": "slide" },
   element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
   figure);
+  return { selects, labels, form, answer, figure, root };
+}
 
-  /** @param {Choice} choice */
-  const show = (choice) => {
-    const system = choice.system || "";
-    if (selects.result && selects.result.dataset.system !== system) {
-      fill(selects.result, resultOptions(table, system));
-      selects.result.dataset.system = system;
-      labels.result.textContent = fieldLabel("result", system);
-    }
-    for (const field of fields) selects[field].value = choice[field] || "";
-    const outcome = lookup(table, choice);
-    if (outcome.refused || !outcome.path) {
-      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
-      figure.replaceChildren();
-      figure.dataset.path = "";
-      return;
-    }
-    answer.replaceChildren(...categoryLine(table, system, outcome));
-    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
-    figure.dataset.path = outcome.path.join(" ");
-    figure.innerHTML = svg || "";
-    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
-  };
+/**
+ * Show `choice` on the slide: the menus set, the category, and the path drawn in Python for it.
+ * @param {Model} model
+ * @param {Table} table
+ * @param {string[]} fields
+ * @param {ReturnType<typeof slideElements>} parts
+ * @param {Choice} choice
+ */
+function showSlide(model, table, fields, { selects, labels, answer, figure }, choice) {
+  const system = choice.system || "";
+  if (selects.result && selects.result.dataset.system !== system) {
+    fill(selects.result, resultOptions(table, system));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of fields) selects[field].value = choice[field] || "";
+  const outcome = lookup(table, choice);
+  if (outcome.refused || !outcome.path) {
+    answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+    figure.replaceChildren();
+    figure.dataset.path = "";
+    return;
+  }
+  answer.replaceChildren(...categoryLine(table, system, outcome));
+  const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
+  figure.dataset.path = outcome.path.join(" ");
+  figure.innerHTML = svg || "";
+  if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+}
+
+/**
+ * anywidget's render, and the static host's, for the slide layout.
+ * @param {{model: Model, el: HTMLElement}} props
+ * @returns {() => void} the cleanup
+ */
+export function renderSlide({ model, el }) {
+  /** @type {Table} */
+  const table = model.get("table");
+  /** @type {string[]} */
+  const fields = model.get("fields");
+  const parts = slideElements(table, fields);
+  const { selects, form, root } = parts;
+  const show = (/** @type {Choice} */ choice) => showSlide(model, table, fields, parts, choice);
   /** @returns {Choice} */
   const chosen = () => {
     /** @type {Choice} */
