@@ -1,6 +1,8 @@
 """Presentation mode (calcflow/widgets/js/shared/present.js) of the case player and the explorer, by keyboard alone,
 in the built book with no network — over HTTP and from file:// — and, for the explorer, on a page of its own built from
-`Explorer().static_html()` (file://) when the book is not built — see explorer_harness.MODES.
+`Explorer().static_html()` (file://) when the book is not built — see explorer_harness.MODES. On a 1920 × 1080 screen
+(at the end): the path in type 24 px or more, whole and on screen with the answer, the case's image whole, key hints
+that count the options, and a demonstration that records nothing.
 
 A lecturer Tabs to the Present button and presses Enter: the widget fills the screen (the Fullscreen API, or a fixed
 overlay where the browser refuses), → and ← step, the number keys choose, "?" lists the keys and Esc leaves.
@@ -9,9 +11,12 @@ from __future__ import annotations
 
 import pytest
 from explorer_harness import MODES, open_explorer
+from test_caseplayer import assessed, model_answers
+from widget_pages import box, on_screen, text_sizes
+from widget_pages import open_widget as open_any
 
 import calcflow
-from calcflow.model.cases import cases
+from calcflow.model.cases import case, cases
 from calcflow.widgets.explorer import DEFAULT_CHOICE
 
 PLAYER_PAGE, PLAYER = "book/case-library.html", '[data-calcflow="caseplayer"]'
@@ -113,7 +118,9 @@ def test_the_case_player_by_keyboard_alone(page, site_file, open_page):
     page.keyboard.press("Escape")
     assert not help_panel.is_visible() and page.evaluate(PRESENTING, PLAYER)["presenting"]
     leave_with_escape(page, PLAYER)
-    assert "2 answered" in page.locator(f'{PLAYER} [data-calcflow="score"]').inner_text()
+    # A demonstration is not kept: the learner's own (none) are back, and nothing was stored.
+    assert "0 right of 0 answered" in page.locator(f'{PLAYER} [data-calcflow="score"]').inner_text()
+    assert page.evaluate("() => localStorage.getItem('calcflow.caseplayer.answers')") is None
     assert not page.console_errors, "\n".join(page.console_errors)
     assert not page.external_requests, "\n".join(page.external_requests)
 
@@ -201,4 +208,95 @@ def check_overlay(page, root):
         page.keyboard.press("Tab")
         assert page.evaluate(PRESENTING, root)["focusInside"]
     leave_with_escape(page, root)
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+# --- a 1920 × 1080 screen at the front of a lecture theatre ---------------------------------------------------------
+# Large type (the path's step labels 24 px or more), the path whole and the answer on one screen, the case's image
+# whole, the key hint counting the options, and a demonstration that records nothing. In the built book from file://
+# when it is built, else on pages of their own (widget_pages).
+SCREEN = (1920, 1080)
+LONGEST = {"result": "B5b"}  # with the default choice: the explorer's longest path, 15 steps
+LONGEST_CASE = case("fine-linear-segmental")  # 15 steps too
+STRIP_STEPS = ".cf-path-strip > li.cf-path-step"
+
+
+def strip_on_screen(page, root: str, steps: int) -> None:
+    """The path laid across: `steps` steps, each wholly on screen, its label and route 24 px or more."""
+    boxes = page.eval_on_selector_all(f"{root} {STRIP_STEPS}", """(items) => items.map((item) => {
+        const r = item.getBoundingClientRect();
+        return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, innerWidth, innerHeight};
+    })""")
+    assert len(boxes) == steps
+    off = [i + 1 for i, b in enumerate(boxes) if not on_screen(b)]
+    assert not off, f"steps {off} of the path are off the screen"
+    sizes = text_sizes(page, "explorer" if root == EXPLORER else "caseplayer")
+    assert sizes and min(s["px"] for s in sizes) >= 24, min(sizes, key=lambda s: s["px"])
+
+
+def key_hint(page, root: str) -> str:
+    """What the current menu's label adds while presenting ("keys 1–5")."""
+    return page.evaluate("""(root) => getComputedStyle(
+        document.querySelector(root + ' .cfx-current-menu label'), '::after').content""", root).strip('"').lstrip(" —")
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_presenting_the_explorer_on_a_1920x1080_screen(request, mode):
+    page = open_any(request, "explorer", mode, viewport=SCREEN)
+    path = [step.id for step in calcflow.assess(**{**DEFAULT_CHOICE, **LONGEST}).path]
+    for field, value in LONGEST.items():
+        page.select_option(f'{EXPLORER} select[name="{field}"]', value)
+    page.click(f"{EXPLORER} [data-calcflow=present]")
+    page.wait_for_selector(f"{EXPLORER}.cf-presenting")
+    assert page.locator(f"{EXPLORER} .cfx-chart").is_hidden(), "the whole chart would need labels too small"
+    for _ in path:
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("(root) => [...document.querySelectorAll(root + ' .cf-path-step')].map((li) => li.dataset.step)",
+                         EXPLORER) == path
+    strip_on_screen(page, EXPLORER, len(path))
+    assert on_screen(box(page, f"{EXPLORER} .cfx-category")), "the category is on screen with the path"
+    # The key hint counts the options of the menu the number keys choose in (it said 1–9 for two).
+    sizes = len(calcflow.choices()["size"])
+    assert key_hint(page, EXPLORER) == f"keys 1–{sizes}"
+    assert f"keys 1–{sizes} choose" in page.evaluate(PRESENTING, EXPLORER)["status"]
+    page.focus(f'{EXPLORER} select[name="pattern"]')
+    patterns = min(9, len(calcflow.choices()["pattern"]))
+    assert key_hint(page, EXPLORER) == f"keys 1–{patterns}"
+    assert f"keys 1–{patterns} choose" in page.evaluate(PRESENTING, EXPLORER)["status"]
+    assert not page.console_errors, "\n".join(page.console_errors)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_presenting_the_case_player_on_a_1920x1080_screen_records_nothing(request, mode):
+    page = open_any(request, "caseplayer", mode, viewport=SCREEN)
+    stored = "() => localStorage.getItem('calcflow.caseplayer.answers')"
+    # The learner's own answer, before the lecture: it must come through the demonstration untouched.
+    page.check(f'{PLAYER} input[type=radio][name="size"][value="{FIRST.descriptors.size}"]')
+    page.click(f'{PLAYER} [data-calcflow="commit"]')
+    own = page.evaluate(stored)
+    assert own and FIRST.id in own
+    page.select_option(f'{PLAYER} select[name="case"]', LONGEST_CASE.id)
+    page.click(f"{PLAYER} [data-calcflow=present]")
+    page.wait_for_selector(f"{PLAYER}.cf-presenting")
+    assert on_screen(box(page, f"{PLAYER} .cfp-img")), "the whole image on screen"
+    answers = model_answers(LONGEST_CASE)
+    for step, value in answers.items():
+        options = page.eval_on_selector_all(f'{PLAYER} input[type=radio][name="{step}"]', "(all) => all.map((i) => i.value)")
+        keys = "key 1" if len(options) == 1 else f"keys 1–{min(9, len(options))}"
+        assert f"{keys[0].upper()}{keys[1:]} choose" in page.evaluate(PRESENTING, PLAYER)["status"], (step, keys)
+        if options.index(value) < 9:
+            page.keyboard.press(str(options.index(value) + 1))
+        else:  # past the ninth: ↑ ↓ in the menu, as the keys' list says
+            page.check(f'{PLAYER} input[type=radio][name="{step}"][value="{value}"]')
+        page.keyboard.press("ArrowRight")  # commits
+        assert page.locator(f'{PLAYER} [data-calcflow="feedback"]').inner_text().strip()
+        page.keyboard.press("ArrowRight")  # the next question, or the end of the case
+    assert page.locator(f"{PLAYER} .cfp-end").is_visible() and page.locator(f"{PLAYER} .cfp-chart").is_hidden()
+    strip_on_screen(page, PLAYER, len(assessed(LONGEST_CASE).path))
+    assert page.evaluate(stored) == own, "the demonstration is not stored"
+    page.keyboard.press("Escape")
+    page.wait_for_function("(root) => !document.querySelector(root).classList.contains('cf-presenting')", arg=PLAYER)
+    score = " ".join(page.locator(f'{PLAYER} [data-calcflow="score"]').inner_text().split())
+    assert "This case: 0 right of 0 answered" in score and "Running total: 1 right of 1 answered" in score, score
+    assert page.evaluate(stored) == own
     assert not page.console_errors, "\n".join(page.console_errors)

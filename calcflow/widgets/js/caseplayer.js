@@ -7,8 +7,8 @@
 // A case: the vignette and the synthetic image, then one question at a time — size, shape, pattern, category, next
 // test and, when the case has a biopsy result, where the result leads. The learner commits an answer before any
 // feedback; the feedback says in words whether it matches the expert's, with the expert's explanation and sources.
-// The end of the case shows the expert's path on its own system's flowchart (UK or US), the teaching point and the
-// score. Each case names the option set of each question (row.choices): the next test and what follows the result
+// The end of the case shows the expert's path laid across (shared/pathstrip.js) and on its own system's flowchart
+// (UK or US; in a box that scrolls, never drawn with text under 12 px), the teaching point and the score. Each case names the option set of each question (row.choices): the next test and what follows the result
 // are places in that case's system graph, so their options differ from case to case.
 //
 // Hooks other checks rely on: data-calcflow="caseplayer" on the root (data-ready="true" once interactive);
@@ -18,7 +18,10 @@
 //
 // Presentation mode (shared/present.js): → commits the chosen answer, or moves on to the next question once its
 // feedback is shown (at the end of a case: the next case); ← goes back to the previous question and its feedback;
-// 1–9 choose the Nth option of the open question.
+// 1–9 choose the Nth option of the open question (the status line says which keys). The image is as large as the
+// screen allows, and the end of a case shows the path laid across in large type. A demonstration records nothing:
+// it starts from no answers, nothing is written to localStorage while presenting, and the learner's own answers
+// come back when it ends.
 //
 // The parts, in caseplayer/: table.js (the cases, their options and scores, the answers kept in this browser),
 // words.js (the questions and the feedback), player.js (the elements, laid out), model.js (the case on show and the
@@ -47,7 +50,9 @@ function render({ model, el }) {
     goTo(player, 0);
   };
   const onAnswers = () => {
-    writeStored(STORAGE_KEY, allAnswers(player));
+    // A demonstration is not kept: nothing is stored while the learner's own answers are put aside (presenting),
+    // nor when they come back.
+    if (player.kept === null) writeStored(STORAGE_KEY, allAnswers(player));
     update(player);
   };
   const onCaseId = () => update(player);

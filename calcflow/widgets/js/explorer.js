@@ -7,21 +7,31 @@
 // <select name="…"> per input of calcflow.assess (size shape pattern change system result setting history
 // concordance) with the ids of `calcflow choices` as values ("" for "No result yet" and "The model's judgement"),
 // class "on-path" on the flowchart's path, data-calcflow="transcript" on the transcript, data-calcflow="present" on
-// the Present button, and root.calcflowLookup(choice): this module's lookup over the table the page carries.
+// the Present button, data-calcflow="path-strip" on the path laid out large while presenting, class "cfx-wide" on
+// the root while the menus are beside the chart, and root.calcflowLookup(choice): this module's lookup over the
+// table the page carries.
+//
+// Layout (explorer/fit.js, explorer.css): the menus beside the chart in a window 1200 px wide or more (in the book
+// the explorer then breaks out of the text column), stacked below that. The chart is never drawn so small that its
+// text is under 12 px: its box scrolls instead. A step's details open under the chart, never over it; Esc or ×
+// closes them.
 //
 // On a lecture slide (layout "slide", Explorer.for_slides) it shows a few menus and the path drawn alone, large:
 // explorer/slide.js.
 //
-// Presentation mode, for a lecturer: the path is revealed one step at a time. → shows the next step on the path
-// (highlighted on the chart, its explanation in the details panel), ← takes it back; 1–9 choose the Nth option of
-// the current menu — the menu that has focus, or the last one that had it (Tab moves on to the next menu).
+// Presentation mode, for a lecturer: the path is revealed one step at a time, laid across the screen in large type
+// (shared/pathstrip.js) beside the menus and the answer. → shows the next step on the path (its explanation in the
+// details panel), ← takes it back; 1–9 choose the Nth option of the current menu — the menu that has focus, or the
+// last one that had it (Tab moves on to the next menu); the menu's label says which keys.
 //
 // The parts, in explorer/: lookup.js (the tables and the answer), words.js (labels and sources), flowchart.js (the
 // chart made operable), menus.js, answer.js (the answer panel, the path and its rules), view.js (the elements, laid
-// out) and show.js (what a view shows, and the changes that redraw it). This module wires them to the page.
+// out), fit.js (the width and the layout) and show.js (what a view shows, and the changes that redraw it). This
+// module wires them to the page.
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { fitToPage } from "./explorer/fit.js";
 import { applyChange, chartOf, markMenu, show, showDetails, walkTo } from "./explorer/show.js";
 import { renderSlide } from "./explorer/slide.js";
 import { createView } from "./explorer/view.js";
@@ -46,19 +56,29 @@ function stepFrom(event) {
  */
 function openStep(view, stepId) {
   showDetails(view, stepId);
-  keepClear(view, stepId);
+  keepDetailsInView(view);
 }
 
 /**
- * The details panel may float over the bottom of the chart (see explorer.css): keep the step in use clear of it.
+ * The details panel sits under the chart's box, never over the chart (explorer.css). Stacked on a short window its
+ * top may be below the window's bottom: scroll the page just enough to show it, never its top above the window.
  * @param {View} view
- * @param {string | null} stepId
  */
-function keepClear(view, stepId) {
-  const group = stepId ? chartOf(view).nodes.get(stepId) : undefined;
-  if (!group || getComputedStyle(view.details).position !== "sticky") return;
-  const overlap = group.getBoundingClientRect().bottom - view.details.getBoundingClientRect().top;
-  if (overlap > 0) window.scrollBy(0, overlap + 12);
+function keepDetailsInView(view) {
+  if (view.present.active()) return;
+  const panel = view.details.getBoundingClientRect();
+  const below = panel.bottom - window.innerHeight;
+  if (below > 0) window.scrollBy(0, Math.max(0, Math.min(below + 8, panel.top - 8)));
+}
+
+/**
+ * Close the step details, focus back on the step that was open (Esc, or the × button).
+ * @param {View} view
+ */
+function closeStep(view) {
+  const group = view.selectedStep ? chartOf(view).nodes.get(view.selectedStep) : undefined;
+  showDetails(view, null);
+  if (group) group.focus();
 }
 
 /**
@@ -76,12 +96,13 @@ function listeners(view) {
       markMenu(view);
       if (view.walk !== null) walkTo(view, view.walk);
     }],
-    [view.closeButton, "click", () => {
-      const group = view.selectedStep ? chartOf(view).nodes.get(view.selectedStep) : undefined;
-      showDetails(view, null);
-      if (group) group.focus();
+    [view.closeButton, "click", () => closeStep(view)],
+    // Esc closes the step details (presenting, present.js takes Esc first: it leaves the presentation).
+    [view.root, "keydown", (event) => {
+      if (/** @type {KeyboardEvent} */ (event).key !== "Escape" || !view.selectedStep || event.defaultPrevented) return;
+      event.preventDefault();
+      closeStep(view);
     }],
-    [view.chartBox, "focusin", (event) => keepClear(view, stepFrom(event))],
     [view.chartBox, "click", (event) => {
       const stepId = stepFrom(event);
       if (stepId) openStep(view, stepId);
@@ -108,9 +129,11 @@ function render({ model, el }) {
   const onModelChange = () => show(view, model.get("choice"));
   model.on("change:choice", onModelChange);
   el.replaceChildren(view.root);
+  const unfit = fitToPage(view.root);
   show(view, model.get("choice"));
   view.root.dataset.ready = "true";
   return () => {
+    unfit();
     view.present.destroy();
     model.off("change:choice", onModelChange);
     unlisten();

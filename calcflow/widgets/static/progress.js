@@ -407,6 +407,9 @@ function confusionTable(progress, payload, name) {
     )))
   );
 }
+function plotBox(plot, name) {
+  return element("div", { class: "cfp-plot-box", role: "region", "aria-label": name, tabindex: "0" }, plot);
+}
 function summary(progress, payload) {
   const rs = ratios(progress);
   const { decisions, found } = running(progress);
@@ -421,12 +424,12 @@ function summary(progress, payload) {
       element("dd", { "data-metric": r.id }, ratioText(r)),
       element("dd", { class: "cfp-definition" }, r.definition)
     ))),
-    barPlot(rs),
+    plotBox(barPlot(rs), "Bar plot of your figures"),
     element("p", { class: "cfp-legend" }, "Line plot: the share of your recall decisions that were right so far (solid) and of the calcifications you found so far (dashed), after each reading."),
-    linePlot([
+    plotBox(linePlot([
       { label: "recall decisions", values: decisions, cls: "cfp-decisions" },
       { label: "found", values: found, cls: "cfp-found" }
-    ]),
+    ]), "Line plot of your running accuracy"),
     confusionTable(progress, payload, "shape"),
     confusionTable(progress, payload, "pattern"),
     element("p", { class: "cfp-next", "data-next": next }, number ? `Practice next: case ${number}. ` : "", NEXT_RULE)

@@ -138,15 +138,50 @@ function saveProgress(bank, answers) {
   writeStored(STORAGE_PREFIX + bank.chapter, Object.keys(saved).length ? saved : null);
 }
 
+// js/shared/views.js
+var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
+function nextViewNumber(name) {
+  const page = (
+    /** @type {Record<symbol, Record<string, number>>} */
+    /** @type {unknown} */
+    globalThis
+  );
+  const counters = page[COUNTERS] || (page[COUNTERS] = {});
+  counters[name] = (counters[name] || 0) + 1;
+  return counters[name];
+}
+function viewIds(prefix, number) {
+  return (name) => `${prefix}-${number}-${name}`;
+}
+
 // js/shared/cite.js
 function shortCitation(citation) {
   const match = /^(.*?\(\w[^)]*\))/.exec(citation);
   return match ? match[1] : citation;
 }
+function disclose(button, reference, open) {
+  button.setAttribute("aria-expanded", String(open));
+  reference.hidden = !open;
+}
 function cite(references, key, { short = false } = {}) {
   const full = references[key] || key;
   const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
+  if (shown === full) return element("cite", { "data-key": key }, shown);
+  const id = `cf-cite-${nextViewNumber("cite")}`;
+  const reference = element("span", { class: "cf-cite-full", id, hidden: "" }, full);
+  const button = element("button", {
+    type: "button",
+    class: "cf-cite-button",
+    "aria-expanded": "false",
+    "aria-controls": id
+  }, shown);
+  button.addEventListener("click", () => disclose(button, reference, reference.hidden));
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || reference.hidden) return;
+    disclose(button, reference, false);
+    event.stopPropagation();
+  });
+  return element("cite", { "data-key": key, class: "cf-cite" }, button, reference);
 }
 function sourcesList(references, keys, prefix) {
   return element(
@@ -308,22 +343,6 @@ function show(quiz, answers) {
   const values = quiz.bank.questions.map((q) => answers[q.id]).filter(Boolean);
   const right = values.filter((a) => a.correct).length;
   quiz.score.textContent = `Score: ${right} of ${total} correct` + (values.length === total ? " \u2014 every question answered." : ` (${values.length} of ${total} answered).`);
-}
-
-// js/shared/views.js
-var COUNTERS = /* @__PURE__ */ Symbol.for("calcflow.views");
-function nextViewNumber(name) {
-  const page = (
-    /** @type {Record<symbol, Record<string, number>>} */
-    /** @type {unknown} */
-    globalThis
-  );
-  const counters = page[COUNTERS] || (page[COUNTERS] = {});
-  counters[name] = (counters[name] || 0) + 1;
-  return counters[name];
-}
-function viewIds(prefix, number) {
-  return (name) => `${prefix}-${number}-${name}`;
 }
 
 // js/quiz/view.js

@@ -2,8 +2,9 @@
 // The case player's pieces, drawn from the table and the model (none moves the learner on): the case, an option of a
 // question, the biopsy result, the expert's path on its flowchart, the review of the answers, and the score.
 
-import { describePath, highlightPath, parseChart } from "../shared/chart.js";
+import { describePath, highlightPath, keepReadable, parseChart, routeLabel, scrollToPath } from "../shared/chart.js";
 import { element } from "../shared/dom.js";
+import { pathStrip } from "../shared/pathstrip.js";
 import { allAnswers } from "./model.js";
 import { caseScore, optionLabel } from "./table.js";
 import { judgement, QUESTIONS, seenWhere } from "./words.js";
@@ -71,7 +72,9 @@ export function resultBanner(row) {
 }
 
 /**
- * The case's own system's flowchart (UK or US), the expert's path marked on it.
+ * The case's own system's flowchart (UK or US), the expert's path marked on it, in a box that scrolls (the chart is
+ * drawn no smaller than its text stays readable); and the path alone, laid across (shared/pathstrip.js).
+ * `show()` brings the path into the box's view once the box is on the page.
  * @param {Player} player
  * @param {Row} row
  */
@@ -81,6 +84,7 @@ export function expertChart(player, row) {
   const chart = parseChart(player.table.flowchart_svg[row.system.id], row.system.id, player.id("chart"));
   chart.svg.removeAttribute("style");
   chart.svg.setAttribute("role", "img");
+  keepReadable(chart.svg);
   if (chart.title) chart.title.textContent = `The expert's path on the ${row.system.label} pathway`;
   describePath(chart, row.path, label, "Highlighted: ");
   highlightPath(chart, row.path);
@@ -88,7 +92,14 @@ export function expertChart(player, row) {
     const title = group.querySelector(":scope > title");
     if (title) title.textContent = label(id);
   }
-  return element("div", { class: "cfp-chart cf-path-chart cf-has-path" }, chart.svg);
+  // Focusable, so that the keyboard can scroll it as well.
+  const box = element("div", { class: "cfp-chart cf-path-chart cf-has-path", role: "region", tabindex: "0",
+    "aria-label": `The ${row.system.label} pathway chart, the expert's path highlighted` }, chart.svg);
+  const strip = pathStrip({
+    steps: row.path, label, route: (from, to) => routeLabel(chart, from, to),
+    className: "cfp-path", name: `The expert's path, step by step (${row.system.label})`,
+  });
+  return { box, strip, show: () => scrollToPath(box, chart, row.path) };
 }
 
 /**

@@ -1,8 +1,9 @@
 // @ts-check
 // The case player's flow: the question shown or the end of the case, redrawn from the model, and moving around and
-// answering (the buttons, and → ← 1–9 when presenting).
+// answering (the buttons, and → ← and the number keys when presenting).
 
 import { element } from "../shared/dom.js";
+import { numberKeys } from "../shared/present.js";
 import { drawCase, drawScore, expertChart, optionRow, resultBanner, reviewTable } from "./draw.js";
 import { allAnswers, answersOf, currentRow, setAnswers } from "./model.js";
 import { answeredCount, caseScore, optionsFor } from "./table.js";
@@ -66,7 +67,6 @@ function drawQuestion(player, row, index, answered) {
 function drawEnding(player, row) {
   const given = answersOf(player, row.id);
   const mine = caseScore(row, given);
-  const labels = player.table.step_labels[row.system.id] || {};
   const nextCase = element("button", { type: "button", class: "cfp-primary", "data-calcflow": "next-case" },
     "Next case →");
   const again = element("button", { type: "button", class: "cfp-secondary" }, "Try this case again");
@@ -80,16 +80,23 @@ function drawEnding(player, row) {
   });
   back.addEventListener("click", () => goTo(player, player.question - 1, { focus: true }));
   const judged = judgement(row);
+  const chart = expertChart(player, row);
+  // Three parts, for presenting to lay out side by side (caseplayer.css): the outcome, the path, the review.
   player.ending.replaceChildren(
-    element("h3", { id: player.id("end-heading"), tabindex: "-1" }, `Case complete: ${row.title}`),
-    element("p", { class: "cfp-case-score" }, `You matched the expert on ${mine.right} of ${mine.asked} questions.`),
-    element("p", { class: "cfp-teaching" }, element("strong", {}, "Teaching point: "), row.teaching_point),
-    element("h4", {}, `The expert's path (${row.system.label})`),
-    ...(judged ? [judged] : []),
-    element("div", { class: "cfp-end-layout" }, expertChart(player, row),
-      element("ol", { class: "cfp-path" }, row.path.map((step) => element("li", {}, labels[step] || step)))),
-    reviewTable(player, row, given),
-    element("div", { class: "cfp-actions" }, back, again, nextCase));
+    element("div", { class: "cfp-end-head" },
+      element("h3", { id: player.id("end-heading"), tabindex: "-1" }, `Case complete: ${row.title}`),
+      element("p", { class: "cfp-case-score" }, `You matched the expert on ${mine.right} of ${mine.asked} questions.`),
+      element("p", { class: "cfp-teaching" }, element("strong", {}, "Teaching point: "), row.teaching_point)),
+    element("div", { class: "cfp-end-path" },
+      element("h4", {}, `The expert's path (${row.system.label})`),
+      ...(judged ? [judged] : []),
+      chart.strip,
+      element("p", { class: "cfp-chart-note" }, "The same path on the whole pathway chart (scroll it to see more):"),
+      chart.box),
+    element("div", { class: "cfp-end-review" },
+      reviewTable(player, row, given),
+      element("div", { class: "cfp-actions" }, back, again, nextCase)));
+  chart.show();
 }
 
 /**
@@ -136,10 +143,11 @@ export function drawStatus(player) {
     return;
   }
   const step = row.asked[player.question];
-  const keys = Math.min(9, optionsFor(table, row, step).length);
+  const keys = numberKeys(optionsFor(table, row, step).length);
   const open = player.question >= answeredCount(row, answersOf(player, row.id));
   player.present.setStatus(`${where}, question ${player.question + 1} of ${row.asked.length}: ${QUESTIONS[step][0]}. `
-    + (open ? `Keys 1–${keys} choose, → commits.` : "→ next question."));
+    + (open ? `${keys[0].toUpperCase()}${keys.slice(1)} choose${keys === "key 1" ? "s" : ""}, → commits.`
+      : "→ next question."));
 }
 
 /**

@@ -5,6 +5,7 @@ import { element } from "../shared/dom.js";
 import { presentation } from "../shared/present.js";
 import { nextViewNumber, viewIds } from "../shared/views.js";
 import { chooseOption, drawStatus, goTo, presentNext } from "./flow.js";
+import { allAnswers, setAnswers } from "./model.js";
 
 /** @typedef {import("../shared/host.js").Model} Model */
 /** @typedef {import("../shared/present.js").Presentation} Presentation */
@@ -34,6 +35,7 @@ import { chooseOption, drawStatus, goTo, presentNext } from "./flow.js";
  * @property {string | null} shownCase
  * @property {number} question        the question shown: an index into the case's asked steps; asked.length: the end
  * @property {{key: string, value: string} | null} pending  an option chosen but not committed, kept across redraws
+ * @property {import("./table.js").Answers | null} kept  presenting: the learner's own answers, put aside
  */
 
 const DISCLAIMER = "For teaching, not for diagnosis. Every image is synthetic.";
@@ -42,7 +44,7 @@ const DISCLAIMER = "For teaching, not for diagnosis. Every image is synthetic.";
 const PRESENT_KEYS = [
   ["→", "commit the chosen answer; once the feedback shows, the next question"],
   ["←", "back to the previous question and its feedback"],
-  ["1–9", "choose that option of the question (↑ ↓ reach options after the ninth)"],
+  ["1 2 3 …", "choose that option of the question (↑ ↓ reach options after the ninth)"],
 ];
 
 /**
@@ -72,18 +74,37 @@ export function createPlayer(model) {
     feedback: element("div", { class: "cfp-feedback", "data-calcflow": "feedback", "aria-live": "polite" }),
     // Regions are <div role="region">, not <section>: reveal.js treats every <section> in a slide deck as a slide.
     ending: element("div", { class: "cfp-end", role: "region", "aria-labelledby": id("end-heading"), hidden: "" }),
-    shownCase: null, question: 0, pending: null,
+    shownCase: null, question: 0, pending: null, kept: null,
   };
-  player.present = presentation({
-    root,
+  player.present = presenter(player);
+  root.append(...layout(player));
+  return player;
+}
+
+/**
+ * Presentation mode: → ← step through the questions, the number keys choose. A lecturer's demonstration starts from
+ * no answers and is not kept: the learner's own answers are put aside (caseplayer.js stores nothing while
+ * presenting) and come back when the presentation ends.
+ * @param {Player} player
+ * @returns {Presentation}
+ */
+function presenter(player) {
+  return presentation({
+    root: player.root,
     keys: PRESENT_KEYS,
     next: () => presentNext(player),
     back: () => goTo(player, player.question - 1, { focus: true }),
     choose: (number) => chooseOption(player, number),
-    onEnter: () => drawStatus(player),
+    onEnter: () => {
+      player.kept = allAnswers(player);
+      setAnswers(player, {});
+      drawStatus(player);
+    },
+    onLeave: () => {
+      setAnswers(player, player.kept || {});
+      player.kept = null;
+    },
   });
-  root.append(...layout(player));
-  return player;
 }
 
 /**
@@ -106,6 +127,7 @@ function layout(player) {
       element("div", { class: "cfp-work" }, player.stage, player.feedback)),
     player.ending,
     element("p", { class: "cfp-privacy" },
-      "Your answers are kept only in this browser, and nothing is sent anywhere. ", player.forget),
+      "Your answers are kept only in this browser (not those given while presenting), and nothing is sent anywhere. ",
+      player.forget),
   ];
 }

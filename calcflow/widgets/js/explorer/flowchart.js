@@ -1,7 +1,8 @@
 // @ts-check
-// The explorer's flowcharts: one system's chart made operable (steps become named buttons), and the path drawn on it.
+// The explorer's flowcharts: one system's chart made operable (steps become named buttons) and drawn no smaller than
+// its text stays readable (shared/chart.js keepReadable), and the path drawn on it.
 
-import { describePath, highlightPath, parseChart } from "../shared/chart.js";
+import { describePath, highlightPath, keepReadable, parseChart } from "../shared/chart.js";
 import { stepLabel } from "./words.js";
 
 /** @typedef {import("../shared/chart.js").Chart} Chart */
@@ -17,6 +18,7 @@ import { stepLabel } from "./words.js";
  */
 export function prepareChart(svgText, table, system, token) {
   const chart = parseChart(svgText, system, `${system}-${token}`);
+  keepReadable(chart.svg);
   // The steps inside are buttons: an SVG with role="img" would hide them from assistive technology.
   chart.svg.setAttribute("role", "group");
   for (const [id, group] of chart.nodes) {

@@ -2,7 +2,10 @@
 // What an explorer shows: the chart of the chosen system, a step's details, the answer for a choice; presenting, the
 // path revealed step by step; a change of menu, shown and sent to the model.
 
+import { routeLabel, scrollToPath } from "../shared/chart.js";
 import { element } from "../shared/dom.js";
+import { pathStrip } from "../shared/pathstrip.js";
+import { numberKeys } from "../shared/present.js";
 import { answerView, refusalView, ruleItems, stepDetails, transcriptItems } from "./answer.js";
 import { drawPath, prepareChart } from "./flowchart.js";
 import { lookup } from "./lookup.js";
@@ -83,6 +86,7 @@ function showOutcome(view, choice, outcome) {
   else {
     drawPath(chartOf(view), view.table, view.path);
     showDetails(view, view.selectedStep); // its place on the path may have changed, or this chart lacks the step
+    scrollToPath(view.chartBox, chartOf(view), view.path); // the chart is larger than its box: bring the path in
   }
 }
 
@@ -95,8 +99,10 @@ export function walkTo(view, count) {
   const chart = chartOf(view);
   if (count === null) {
     view.walk = null;
+    view.strip.replaceChildren();
     drawPath(chart, view.table, view.path);
     showDetails(view, null);
+    scrollToPath(view.chartBox, chart, view.path);
     return;
   }
   const path = view.path;
@@ -104,9 +110,15 @@ export function walkTo(view, count) {
   drawPath(chart, view.table, path.slice(0, walk));
   const stepId = path[walk - 1];
   showDetails(view, stepId || null);
-  if (stepId) chart.nodes.get(stepId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  const keys = Math.min(9, view.selects[view.currentMenu].options.length);
-  const menu = `${fieldLabel(view.currentMenu, chart.system)}: keys 1–${keys} choose`;
+  markMenu(view);
+  view.strip.replaceChildren(pathStrip({
+    steps: path.slice(0, walk),
+    label: (step) => stepLabel(view.table, step, chart.system),
+    route: (from, to) => routeLabel(chart, from, to),
+    pending: path.length - walk,
+    name: "The path so far",
+  }));
+  const menu = `${fieldLabel(view.currentMenu, chart.system)}: ${numberKeys(view.selects[view.currentMenu].options.length)} choose`;
   view.present.setStatus(!path.length ? `No path for this combination. ${menu}.`
     : walk === 0 ? `Press → to follow the path (${path.length} steps). ${menu}.`
       : `Step ${walk} of ${path.length}: ${stepLabel(view.table, stepId, chart.system)}. ${menu}.`);
@@ -125,10 +137,15 @@ export function chooseOption(view, number) {
   applyChange(view, view.currentMenu);
 }
 
-/** @param {View} view */
+/**
+ * Presenting: the menu the number keys choose in is marked, its label saying which keys (explorer.css).
+ * @param {View} view
+ */
 export function markMenu(view) {
   for (const field of view.table.fields) {
-    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", field === view.currentMenu);
+    const current = field === view.currentMenu;
+    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", current);
+    view.labels[field].dataset.keys = current ? numberKeys(view.selects[field].options.length) : "";
   }
 }
 

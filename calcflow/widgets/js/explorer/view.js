@@ -30,6 +30,7 @@ import { CHART_HELP } from "./words.js";
  * @property {HTMLElement} summary
  * @property {HTMLElement} chartBox
  * @property {HTMLElement} chartHelp
+ * @property {HTMLElement} strip                    presenting: the path revealed so far, laid across, large
  * @property {HTMLElement} details
  * @property {HTMLElement} detailsBody
  * @property {HTMLButtonElement} closeButton
@@ -53,7 +54,7 @@ const DISCLAIMER = "For teaching, not for diagnosis.";
 const PRESENT_KEYS = [
   ["→", "reveal the next step of the path, with its explanation"],
   ["←", "take the last step back"],
-  ["1–9", "choose that option in the current menu (Tab moves to the next menu)"],
+  ["1 2 3 …", "choose that option in the current menu (Tab moves to the next menu)"],
   ["↑ ↓", "the previous or next option in the menu that has focus"],
 ];
 
@@ -80,6 +81,7 @@ export function createView(model) {
     summary: element("div", { class: "cfx-summary", role: "region", "aria-live": "polite", "aria-label": "Answer" }),
     chartBox: element("div", { class: "cfx-chart cf-path-chart" }),
     chartHelp: element("p", { class: "cfx-visually-hidden", id: id("chart-help") }, CHART_HELP),
+    strip: element("div", { class: "cfx-strip", "data-calcflow": "path-strip" }),
     details: element("div", { class: "cfx-details", role: "region", "aria-live": "polite",
       "aria-label": "Step details" }, closeButton, detailsBody),
     transcript: element("ol", { class: "cfx-transcript", "data-calcflow": "transcript" }),
@@ -107,7 +109,8 @@ export function createView(model) {
 }
 
 /**
- * The menus and the answer beside the chart, the path and its rules below.
+ * The menus and the answer, the chart (in its own scrolling box) and a step's details under it; the path and its
+ * rules below. Beside each other or stacked: explorer.css, by the width fit.js finds.
  * @param {View} view
  */
 function layout(view) {
@@ -115,7 +118,7 @@ function layout(view) {
   return [
     element("div", { class: "cfx-layout" },
       element("div", { class: "cfx-side" }, view.controls, view.notice, view.summary),
-      element("div", { class: "cfx-chart-area" }, view.chartHelp, view.chartBox, view.details)),
+      element("div", { class: "cfx-chart-area" }, view.chartHelp, view.chartBox, view.strip, view.details)),
     element("div", { class: "cfx-below" },
       element("div", { class: "cfx-path", role: "region", "aria-labelledby": id("path-heading") },
         element("h3", { id: id("path-heading") }, "The path, step by step"), view.transcriptNote, view.transcript),

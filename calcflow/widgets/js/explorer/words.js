@@ -52,7 +52,7 @@ export function resultOptions(table, system) {
 }
 
 /**
- * "Sources: Comstock et al. (2009); …", the whole citation on hover; null when there are none.
+ * "Sources: Comstock et al. (2009); …", each a button that opens the whole reference; null when there are none.
  * @param {Table} table
  * @param {string[] | undefined} keys
  * @param {string} [lead]

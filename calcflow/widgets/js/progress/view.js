@@ -42,6 +42,16 @@ function confusionTable(progress, payload, name) {
 }
 
 /**
+ * A plot in a box that scrolls sideways where the widget is narrower than the plot: its type (12 px in the plot's
+ * own units) is never drawn smaller (progress.css). Focusable, so that the keyboard can scroll it too.
+ * @param {SVGElement} plot
+ * @param {string} name
+ */
+function plotBox(plot, name) {
+  return element("div", { class: "cfp-plot-box", role: "region", "aria-label": name, tabindex: "0" }, plot);
+}
+
+/**
  * Everything that depends on the stored progress.
  * @param {Progress} progress
  * @param {Payload} payload
@@ -56,11 +66,11 @@ export function summary(progress, payload) {
     element("dl", { class: "cfp-metrics" }, rs.map((r) => element("div", {},
       element("dt", {}, r.label), element("dd", { "data-metric": r.id }, ratioText(r)),
       element("dd", { class: "cfp-definition" }, r.definition)))),
-    barPlot(rs),
+    plotBox(barPlot(rs), "Bar plot of your figures"),
     element("p", { class: "cfp-legend" }, "Line plot: the share of your recall decisions that were right so far "
       + "(solid) and of the calcifications you found so far (dashed), after each reading."),
-    linePlot([{ label: "recall decisions", values: decisions, cls: "cfp-decisions" },
-      { label: "found", values: found, cls: "cfp-found" }]),
+    plotBox(linePlot([{ label: "recall decisions", values: decisions, cls: "cfp-decisions" },
+      { label: "found", values: found, cls: "cfp-found" }]), "Line plot of your running accuracy"),
     confusionTable(progress, payload, "shape"),
     confusionTable(progress, payload, "pattern"),
     element("p", { class: "cfp-next", "data-next": next }, number ? `Practice next: case ${number}. ` : "", NEXT_RULE),

@@ -90,3 +90,59 @@ export function describePath(chart, path, label, lead = "Highlighted path: ") {
     ? `${lead}${path.map(label).join(" → ")}.`
     : `${chart.plainDesc} No path is highlighted.`;
 }
+
+// --- readable at any size ---------------------------------------------------------------------------------------
+
+/** The smallest type a chart is ever drawn in, in CSS pixels (phones included): narrower boxes scroll instead. */
+export const MIN_TEXT_PX = 12;
+
+/**
+ * Keep the chart's smallest text at `minPx` or more: the width the chart must be drawn at for that goes into
+ * --cf-chart-min-width on the <svg>, which css/shared/flowchart.css uses as its minimum width (the chart's box
+ * scrolls when it is narrower). Graphviz gives every text its font-size in the chart's own units.
+ * @param {SVGSVGElement} svg
+ * @param {number} [minPx]
+ */
+export function keepReadable(svg, minPx = MIN_TEXT_PX) {
+  const sizes = [...svg.querySelectorAll("text")].map((text) => parseFloat(text.getAttribute("font-size") || ""))
+    .filter((size) => size > 0);
+  const box = svg.viewBox.baseVal;
+  const width = box && box.width ? box.width : parseFloat(svg.getAttribute("width") || "");
+  const scale = /scale\(\s*([\d.]+)/.exec(svg.querySelector("g.graph")?.getAttribute("transform") || "");
+  if (!sizes.length || !(width > 0)) return;
+  const smallest = Math.min(...sizes) * (scale ? parseFloat(scale[1]) || 1 : 1);
+  svg.style.setProperty("--cf-chart-min-width", `${Math.ceil((width * minPx) / smallest)}px`);
+}
+
+/**
+ * Scroll a chart's box (its scrolling container) to the start of `path`: the path's first step near the top, and
+ * the path centred across when it fits the box's width, else its left edge in view. Nothing when the box is not
+ * laid out or does not scroll.
+ * @param {HTMLElement} box
+ * @param {Chart} chart
+ * @param {string[]} path
+ */
+export function scrollToPath(box, chart, path) {
+  const steps = path.map((step) => chart.nodes.get(step)).filter((group) => group !== undefined);
+  if (!steps.length || !box.clientWidth) return;
+  if (box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight) return;
+  const outer = box.getBoundingClientRect();
+  const rects = steps.map((group) => /** @type {SVGGElement} */ (group).getBoundingClientRect());
+  const left = Math.min(...rects.map((r) => r.left)) - outer.left + box.scrollLeft;
+  const right = Math.max(...rects.map((r) => r.right)) - outer.left + box.scrollLeft;
+  const top = rects[0].top - outer.top + box.scrollTop;
+  const across = right - left;
+  box.scrollLeft = across <= box.clientWidth ? left - (box.clientWidth - across) / 2 : left - 16;
+  box.scrollTop = top - 16;
+}
+
+/**
+ * The words on the route from one step to the next ("M3–M5"), "" for a route without any.
+ * @param {Chart} chart
+ * @param {string} from
+ * @param {string} to
+ */
+export function routeLabel(chart, from, to) {
+  const group = chart.edges.get(`${from}--${to}`);
+  return group ? [...group.querySelectorAll("text")].map((text) => (text.textContent || "").trim()).join(" ") : "";
+}

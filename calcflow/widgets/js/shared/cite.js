@@ -1,7 +1,11 @@
 // @ts-check
 // Citations: every fact a widget shows carries its sources, as <cite> elements with the source key in data-key.
+// A citation shortened to its authors and year is a disclosure: a button (aria-expanded, aria-controls) that shows
+// and hides the whole reference below it, by click, tap, Enter or Space; Esc on the button hides it again. Nothing
+// is left to a hover-only tooltip.
 
 import { element } from "./dom.js";
+import { nextViewNumber } from "./views.js";
 
 /** @typedef {Record<string, string>} References  source key → its citation as the table gives it */
 
@@ -16,7 +20,18 @@ export function shortCitation(citation) {
 }
 
 /**
- * One source as <cite>; with `short`, the authors and year shown and the whole citation on hover.
+ * Open or close a short citation's whole reference.
+ * @param {HTMLButtonElement} button
+ * @param {HTMLElement} reference
+ * @param {boolean} open
+ */
+function disclose(button, reference, open) {
+  button.setAttribute("aria-expanded", String(open));
+  reference.hidden = !open;
+}
+
+/**
+ * One source as <cite>; with `short`, the authors and year shown, as a button that opens the whole reference.
  * @param {References} references
  * @param {string} key
  * @param {{short?: boolean}} [options]
@@ -25,7 +40,19 @@ export function shortCitation(citation) {
 export function cite(references, key, { short = false } = {}) {
   const full = references[key] || key;
   const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
+  if (shown === full) return element("cite", { "data-key": key }, shown);
+  const id = `cf-cite-${nextViewNumber("cite")}`;
+  const reference = element("span", { class: "cf-cite-full", id, hidden: "" }, full);
+  const button = element("button", {
+    type: "button", class: "cf-cite-button", "aria-expanded": "false", "aria-controls": id,
+  }, shown);
+  button.addEventListener("click", () => disclose(button, reference, reference.hidden));
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || reference.hidden) return;
+    disclose(button, reference, false);
+    event.stopPropagation(); // Esc closes the reference, not the panel around it
+  });
+  return element("cite", { "data-key": key, class: "cf-cite" }, button, reference);
 }
 
 /**

@@ -42,6 +42,16 @@ const ZOOM_MAX = 2.2;
  */
 
 /**
+ * The number keys that choose among `count` options, in words for a hint: "key 1", "keys 1–4"; at most nine.
+ * @param {number} count
+ * @returns {string}
+ */
+export function numberKeys(count) {
+  const last = Math.min(9, count);
+  return last <= 1 ? "key 1" : `keys 1–${last}`;
+}
+
+/**
  * Presentation mode for a widget.
  * @param {PresentOptions} options
  * @returns {Presentation}
