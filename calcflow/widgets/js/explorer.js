@@ -22,6 +22,7 @@
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { keepingKeys } from "./shared/keys.js";
 import { applyChange, chartOf, markMenu, show, showDetails, walkTo } from "./explorer/show.js";
 import { renderSlide } from "./explorer/slide.js";
 import { createView } from "./explorer/view.js";
@@ -119,6 +120,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("explorer", widget);

@@ -66,6 +66,46 @@ function mountHost(host, widget2) {
   }
 }
 
+// js/shared/keys.js
+var CONTROLS = "select, textarea, input:not([type=button], [type=submit], [type=reset], [type=image])";
+var PRESSABLE = "button, input, summary, a[href]";
+var PRESS_KEYS = /* @__PURE__ */ new Set(["Enter", " "]);
+var PASSED_ON = /* @__PURE__ */ new Set(["Tab", "Escape"]);
+function keptKey(event) {
+  if (event.ctrlKey || event.altKey || event.metaKey || PASSED_ON.has(event.key)) return false;
+  if (event.key === "Enter" && event.shiftKey) return false;
+  if (event.defaultPrevented) return true;
+  const target = (
+    /** @type {Element | null} */
+    event.target
+  );
+  if (!target || typeof target.matches !== "function") return false;
+  if (target.matches(CONTROLS) || target instanceof HTMLElement && target.isContentEditable) return true;
+  return target.matches(PRESSABLE) && PRESS_KEYS.has(event.key);
+}
+function keepKeys(el) {
+  const onKey = (event) => {
+    if (keptKey(
+      /** @type {KeyboardEvent} */
+      event
+    )) event.stopPropagation();
+  };
+  el.addEventListener("keydown", onKey);
+  return () => el.removeEventListener("keydown", onKey);
+}
+function keepingKeys(widget2) {
+  return {
+    render(props) {
+      const release = keepKeys(props.el);
+      const cleanup = widget2.render(props);
+      return () => {
+        release();
+        cleanup();
+      };
+    }
+  };
+}
+
 // js/explorer/lookup.js
 function findOutcome(part, axes, values) {
   let position = 0;
@@ -967,7 +1007,7 @@ function render({ model, el }) {
     view.root.remove();
   };
 }
-var widget = { render };
+var widget = keepingKeys({ render });
 var explorer_default = widget;
 mountStatic("explorer", widget);
 export {
