@@ -19,6 +19,8 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE_SUFFIXES = (".ipynb", ".md")
 EXECUTION_TIMEOUT_S = 120  # the same as execute.timeout in _config.yml
+# A widget's live view: a reference to a model that lives only as long as the kernel that made it.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 class TocError(Exception):
@@ -67,11 +69,26 @@ def toc_notebooks(root: Path = REPO_ROOT) -> list[Path]:
     return [path for path in toc_files(root) if path.suffix == ".ipynb"]
 
 
+def without_widget_views(notebook) -> None:
+    """Drop the widget-view representation from every output of `notebook` (in place), keeping the others.
+
+    A stored widget view names a model of the kernel that ran the notebook. Reopened without that kernel, JupyterLab
+    and Notebook 7 show "Error displaying widget: model not found" for a trusted notebook, where the widget's
+    text/html (calcflow.widgets.standalone: "… Run this cell to use the explorer here.") is what they can show; the
+    book and the slides use the text/html anyway. nbval never compares this representation (its model ids differ on
+    every run), so the stored outputs still match a fresh run.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
 def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
     """Run each notebook top to bottom in the current Python environment and store its outputs.
 
     Like `jupyter execute --inplace`, but without per-cell timing metadata (timestamps would change the file on
-    every run) and without saved widget state: the HTML book shows widgets through their text/html representation.
+    every run), without saved widget state and without widget views (without_widget_views): a widget's stored
+    output is its text/html representation, which the HTML book shows and JupyterLab shows until the cell is run.
     """
     import nbformat
     from nbclient import NotebookClient
@@ -89,6 +106,7 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
             store_widget_state=False,
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
+        without_widget_views(notebook)
         nbformat.write(notebook, path)
 
 
