@@ -230,7 +230,7 @@ def test_a_stored_output_carries_the_state_and_no_code():
     # page's style sheet.
     assert ("<p data-calcflow-fallback=\"\">The pathway explorer is interactive. Run this cell to use the explorer "
             "here.</p>") in page
-    assert ("<noscript><div data-calcflow-noscript hidden><p>The pathway explorer is interactive. It needs "
+    assert ("<noscript><div data-calcflow-noscript hidden=\"hidden\"><p>The pathway explorer is interactive. It needs "
             "JavaScript, which is switched off in this browser.</p></div></noscript>") in page
 
 

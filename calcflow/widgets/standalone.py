@@ -10,8 +10,9 @@ an empty mount point. Where each part is seen:
     the book's web page       the widget (its code replaces the line); with JavaScript off, the note only (the page's
                               style sheet hides the line and shows the note)
     JupyterLab, Notebook 7    before the cell is run: the line, "… Run this cell to use the explorer here."; the
-                              note is written `hidden` because JupyterLab's sanitiser (an untrusted notebook) drops
-                              the <noscript> tag and keeps what is inside it; after the run, the live widget
+                              note is written hidden="hidden" (not an empty `hidden`, which the sanitiser drops)
+                              because JupyterLab's sanitiser (an untrusted notebook) drops the <noscript> tag and
+                              keeps what is inside it; after the run, the live widget
     another viewer (GitHub)   the line
 
 The code is added when a page is built, not when a notebook runs: calcflow.publish.widget_code puts the widget's
@@ -72,7 +73,7 @@ def host_html(*, kind: str, state: dict, fallback: str, noscript: str = "") -> s
         f'<div class="calcflow-static" data-calcflow-static="{kind}">'
         f'<script type="application/json">{data}</script>'
         f'<p data-calcflow-fallback="">{html.escape(fallback)} {RUN_TO_USE[kind]}</p>'
-        f"<noscript><div data-calcflow-noscript hidden>{noscript}</div></noscript>"
+        f'<noscript><div data-calcflow-noscript hidden="hidden">{noscript}</div></noscript>'
         "<div data-calcflow-mount></div>"
         "</div>"
     )
