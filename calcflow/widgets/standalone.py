@@ -3,9 +3,9 @@
 A widget's output carries `text/html` (what the HTML build shows, see nb_mime_priority_overrides in _config.yml) next
 to the live widget view (what JupyterLab shows while the kernel runs). A stored notebook keeps the text/html only
 (tests/toc_notebooks.py drops the view, whose model lives only as long as the kernel), so a reopened notebook shows
-it until the cell is run again. That HTML is `host_html`: a `<div class="calcflow-static" data-calcflow-static="<kind>">`
-holding the state as JSON, a line for viewers that show the output without running any code, a <noscript> note and
-an empty mount point. Where each part is seen:
+it until the cell is run again. That HTML is `host_html`: a
+`<div class="calcflow-static" data-calcflow-static="<kind>">` holding the state as JSON, a line for viewers that show
+the output without running any code, a <noscript> note and an empty mount point. Where each part is seen:
 
     the book's web page       the widget (its code replaces the line); with JavaScript off, the note only (the page's
                               style sheet hides the line and shows the note)
