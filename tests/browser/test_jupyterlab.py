@@ -294,11 +294,31 @@ def answer_box_problems(root) -> list[str]:
     return problems
 
 
+# The notebook draws a cell when it comes into view: each widget cell is scrolled to, and read once drawn.
+_STORED_VIEWS = """async () => {
+    const notebook = window.jupyterapp.shell.currentWidget.content;
+    const hosts = (cell) => cell.model.outputs.toJSON().some((output) =>
+        String((output.data || {})["text/html"] || "").includes("calcflow-static"));
+    const views = [];
+    for (const [index, cell] of notebook.widgets.entries()) {
+        if (cell.model.type !== "code" || !hosts(cell)) continue;
+        await notebook.scrollToItem(index, "start");
+        const shown = () => (cell.node.querySelector(".jp-OutputArea-output") || {innerText: ""}).innerText.trim();
+        for (let wait = 0; wait < 200 && !shown(); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+        views.push(shown() || "(not drawn)");
+    }
+    return views;
+}"""
+_SCROLL_TO_CELL = """async (needle) => {
+    const notebook = window.jupyterapp.shell.currentWidget.content;
+    const index = notebook.widgets.findIndex((cell) => cell.model.sharedModel.getSource().includes(needle));
+    await notebook.scrollToItem(index, "start");
+}"""
+
+
 def stored_views(page) -> list[str]:
     """What each widget cell shows before it is run: the visible text of each output holding a widget's host."""
-    return page.evaluate("""() => [...document.querySelectorAll(".jp-OutputArea-output")]
-        .filter((out) => out.querySelector(".calcflow-static"))
-        .map((out) => { out.scrollIntoView(); return out.innerText.trim(); })""")
+    return page.evaluate(_STORED_VIEWS)
 
 
 def assert_stored_views(page) -> None:
@@ -339,6 +359,7 @@ def test_a_chapter_in_jupyterlab(jupyter, jupyter_page):
     assert seen == "amorphous linear", "the kernel did not get the choices made in the page"
 
     # A radio button of the learning checks: clicked, then ↓ moves the choice to the next option, not the notebook.
+    page.evaluate(_SCROLL_TO_CELL, "learning_checks(")
     quiz = page.locator('.jp-OutputArea-output .calcflow-quiz[data-ready="true"]').first
     first, second = quiz.locator('input[type="radio"]').nth(0), quiz.locator('input[type="radio"]').nth(1)
     first.scroll_into_view_if_needed()
