@@ -40,6 +40,10 @@ def test_a_stored_widget_output_carries_its_html_and_no_widget_view(tmp_path):
     assert "Run this cell to use the explorer here." in widget.data["text/html"]
     assert printed.output_type == "stream" and printed.text == "done\n"
     assert "widgets" not in stored.metadata, "no saved widget state either"
+    # The kernel named as JupyterLab names it when it starts it: the notebook does not open modified.
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert stored.metadata.kernelspec == {"display_name": spec.display_name, "language": "python", "name": "python3"}
 
 
 def test_without_widget_views_keeps_every_other_representation():

@@ -83,15 +83,27 @@ def without_widget_views(notebook) -> None:
             output.get("data", {}).pop(WIDGET_VIEW, None)
 
 
+def _kernelspec(name: str) -> dict:
+    """The notebook metadata naming kernel `name` as JupyterLab writes it when it starts that kernel: a notebook that
+    says something else ("Python 3" for "Python 3 (ipykernel)") opens in JupyterLab already modified."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(name)
+    return {"display_name": spec.display_name, "language": spec.language, "name": name}
+
+
 def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
     """Run each notebook top to bottom in the current Python environment and store its outputs.
 
     Like `jupyter execute --inplace`, but without per-cell timing metadata (timestamps would change the file on
     every run), without saved widget state and without widget views (without_widget_views): a widget's stored
     output is its text/html representation, which the HTML book shows and JupyterLab shows until the cell is run.
+    The kernelspec metadata is the kernel's own (_kernelspec), so JupyterLab opens the notebook unmodified.
     """
     import nbformat
     from nbclient import NotebookClient
+
+    kernelspec = _kernelspec("python3")
 
     for relative in notebooks:
         path = root / relative
@@ -107,6 +119,7 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
         without_widget_views(notebook)
+        notebook.metadata["kernelspec"] = kernelspec
         nbformat.write(notebook, path)
 
 

@@ -209,8 +209,13 @@ _RUN_NEW_CELL = """async (code) => {
 
 
 def open_notebook(page, jupyter, url_path: str) -> None:
+    """Open the notebook and wait for its kernel; it opens unmodified (execute_in_place stores the kernel's name as
+    the front end writes it)."""
     page.goto(f"{jupyter['base']}/{url_path}?token={jupyter['token']}", wait_until="load")
     page.wait_for_function(_KERNEL_READY)
+    page.wait_for_timeout(500)  # the front end writes the kernel's name into the notebook once it has started
+    assert not page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.dirty"), (
+        "the notebook opens modified")
 
 
 def run_all(page):
