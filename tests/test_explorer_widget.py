@@ -224,12 +224,14 @@ def test_a_stored_output_carries_the_state_and_no_code():
     assert not CODE.search(page), CODE.search(page)
     assert page.count("<script") == 1  # the state
     assert page.endswith("<div data-calcflow-mount></div></div>")
-    # What a reader sees without the code: a line naming the widget (hidden by its style sheet, replaced by the
-    # widget), and with JavaScript off a sentence saying so.
-    assert ("<p data-calcflow-fallback=\"\">The pathway explorer is interactive. It runs in the book's web pages and "
-            "in JupyterLab.</p>") in page
-    assert "<noscript><p>The pathway explorer is interactive. It needs JavaScript, which is switched off in this " \
-           "browser.</p></noscript>" in page
+    # What a reader sees without the code: in JupyterLab before the cell is run, a line saying what to do there
+    # (hidden by the widget's style sheet on a page, replaced by the widget); in a browser with JavaScript off, a
+    # sentence saying so, written hidden (JupyterLab's sanitiser shows what is inside <noscript>) and shown by the
+    # page's style sheet.
+    assert ("<p data-calcflow-fallback=\"\">The pathway explorer is interactive. Run this cell to use the explorer "
+            "here.</p>") in page
+    assert ("<noscript><div data-calcflow-noscript hidden=\"hidden\"><p>The pathway explorer is interactive. It needs "
+            "JavaScript, which is switched off in this browser.</p></div></noscript>") in page
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -240,7 +242,9 @@ def test_each_bundle_is_one_self_contained_module_that_fetches_nothing(kind):
     assert not re.search(r"\bfetch\s*\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource", module)
     assert not re.search(r"https?://(?!www\.w3\.org/)", module)
     assert f'mountStatic("{kind}", widget)' in module, "it renders the static hosts of its kind"
-    assert ".calcflow-static > [data-calcflow-fallback] { display: none; }" in style_sheet(kind).read_text("utf-8")
+    sheet = style_sheet(kind).read_text("utf-8")
+    assert ".calcflow-static > [data-calcflow-fallback] { display: none; }" in sheet
+    assert ".calcflow-static > noscript > [data-calcflow-noscript] { display: block; }" in sheet
 
 
 def test_the_html_is_the_same_in_a_fresh_process():

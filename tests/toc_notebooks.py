@@ -47,6 +47,9 @@ if importlib.util.find_spec("calcflow") is None:
         else:
             print("The flowcharts need Graphviz: install it (https://graphviz.org/download/), then restart the kernel.")"""
 
+# A widget's live view: a reference to a model that lives only as long as the kernel that made it.
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
 
 class TocError(Exception):
     """_toc.yml names something that is not in the repository."""
@@ -142,14 +145,41 @@ def add_launch_cells(notebooks: list[Path], root: Path = REPO_ROOT) -> list[Path
     return changed
 
 
+def without_widget_views(notebook) -> None:
+    """Drop the widget-view representation from every output of `notebook` (in place), keeping the others.
+
+    A stored widget view names a model of the kernel that ran the notebook. Reopened without that kernel, JupyterLab
+    and Notebook 7 show "Error displaying widget: model not found" for a trusted notebook, where the widget's
+    text/html (calcflow.widgets.standalone: "… Run this cell to use the explorer here.") is what they can show; the
+    book and the slides use the text/html anyway. nbval never compares this representation (its model ids differ on
+    every run), so the stored outputs still match a fresh run.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+
+
+def _kernelspec(name: str) -> dict:
+    """The notebook metadata naming kernel `name` as JupyterLab writes it when it starts that kernel: a notebook that
+    says something else ("Python 3" for "Python 3 (ipykernel)") opens in JupyterLab already modified."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(name)
+    return {"display_name": spec.display_name, "language": spec.language, "name": name}
+
+
 def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
     """Run each notebook top to bottom in the current Python environment and store its outputs.
 
     Like `jupyter execute --inplace`, but without per-cell timing metadata (timestamps would change the file on
-    every run) and without saved widget state: the HTML book shows widgets through their text/html representation.
+    every run), without saved widget state and without widget views (without_widget_views): a widget's stored
+    output is its text/html representation, which the HTML book shows and JupyterLab shows until the cell is run.
+    The kernelspec metadata is the kernel's own (_kernelspec), so JupyterLab opens the notebook unmodified.
     """
     import nbformat
     from nbclient import NotebookClient
+
+    kernelspec = _kernelspec("python3")
 
     for relative in notebooks:
         path = root / relative
@@ -164,6 +194,8 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
             store_widget_state=False,
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
+        without_widget_views(notebook)
+        notebook.metadata["kernelspec"] = kernelspec
         nbformat.write(notebook, path)
 
 

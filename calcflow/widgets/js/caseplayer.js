@@ -29,6 +29,7 @@
 // question or the end of the case, and moving between them). This module wires them to the page.
 
 import { mountStatic } from "./shared/host.js";
+import { keepingKeys } from "./shared/keys.js";
 import { writeStored } from "./shared/storage.js";
 import { goTo, showCase, update } from "./caseplayer/flow.js";
 import { allAnswers, setAnswers } from "./caseplayer/model.js";
@@ -77,6 +78,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("caseplayer", widget);

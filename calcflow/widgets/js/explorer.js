@@ -32,6 +32,7 @@
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
 import { fitToPage } from "./explorer/fit.js";
+import { keepingKeys } from "./shared/keys.js";
 import { applyChange, chartOf, markMenu, show, showDetails, walkTo } from "./explorer/show.js";
 import { renderSlide } from "./explorer/slide.js";
 import { createView } from "./explorer/view.js";
@@ -142,6 +143,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("explorer", widget);

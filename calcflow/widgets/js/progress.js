@@ -11,6 +11,7 @@
 
 import { element, listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { keepingKeys } from "./shared/keys.js";
 import { loadProgress, MAX_FILE_BYTES, parseProgress, resetProgress, saveProgress, STORAGE_KEY } from "./shared/progress.js";
 import { nextViewNumber, viewIds } from "./shared/views.js";
 import { summary, tools } from "./progress/view.js";
@@ -107,6 +108,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("progress", widget);

@@ -13,6 +13,7 @@
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { keepingKeys } from "./shared/keys.js";
 import { loadProgress } from "./quiz/answers.js";
 import { clearMarks, commit, revealAnswer, show, update } from "./quiz/show.js";
 import { createQuiz } from "./quiz/view.js";
@@ -76,6 +77,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("quiz", widget);

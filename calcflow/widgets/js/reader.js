@@ -24,6 +24,7 @@
 
 import { listenAll } from "./shared/dom.js";
 import { mountStatic } from "./shared/host.js";
+import { keepingKeys } from "./shared/keys.js";
 import { presentation } from "./shared/present.js";
 import { loadProgress, nextCase, readingRecord, recordReading } from "./shared/progress.js";
 import { clearResult, submitReading } from "./reader/feedback.js";
@@ -177,6 +178,6 @@ function render({ model, el }) {
   };
 }
 
-const widget = { render };
+const widget = keepingKeys({ render });
 export default widget;
 mountStatic("reader", widget);

@@ -50,6 +50,64 @@ function mountHost(host, widget2) {
   }
 }
 
+// js/shared/keys.js
+var CONTROLS = "select, textarea, input:not([type=button], [type=submit], [type=reset], [type=image]), [role=application]";
+var PRESSABLE = "button, input, summary, a[href], [role=button]";
+var PRESS_KEYS = /* @__PURE__ */ new Set(["Enter", " "]);
+var PASSED_ON = /* @__PURE__ */ new Set(["Tab", "Escape"]);
+var SUPPRESS = "data-lm-suppress-shortcuts";
+function passedOn(event) {
+  return event.ctrlKey || event.altKey || event.metaKey || PASSED_ON.has(event.key) || event.key === "Enter" && event.shiftKey;
+}
+function keptKey(event) {
+  const target = (
+    /** @type {Element | null} */
+    event.target
+  );
+  if (passedOn(event) || !target || typeof target.matches !== "function") return false;
+  if (target.matches(CONTROLS) || target instanceof HTMLElement && target.isContentEditable) return true;
+  return target.matches(PRESSABLE) && PRESS_KEYS.has(event.key);
+}
+function keepKeys(el) {
+  const mark = (event) => {
+    const target = (
+      /** @type {Element} */
+      event.target
+    );
+    if (!(target instanceof Element) || !el.contains(target) || target.hasAttribute(SUPPRESS) || !keptKey(
+      /** @type {KeyboardEvent} */
+      event
+    )) return;
+    target.setAttribute(SUPPRESS, "");
+    setTimeout(() => target.removeAttribute(SUPPRESS));
+  };
+  const stop = (event) => {
+    const key = (
+      /** @type {KeyboardEvent} */
+      event
+    );
+    if (keptKey(key) || key.defaultPrevented && !passedOn(key)) event.stopPropagation();
+  };
+  window.addEventListener("keydown", mark, true);
+  el.addEventListener("keydown", stop);
+  return () => {
+    window.removeEventListener("keydown", mark, true);
+    el.removeEventListener("keydown", stop);
+  };
+}
+function keepingKeys(widget2) {
+  return {
+    render(props) {
+      const release = keepKeys(props.el);
+      const cleanup = widget2.render(props);
+      return () => {
+        release();
+        cleanup();
+      };
+    }
+  };
+}
+
 // js/shared/storage.js
 function browserStorage() {
   try {
@@ -1027,7 +1085,7 @@ function render({ model, el }) {
     player.root.remove();
   };
 }
-var widget = { render };
+var widget = keepingKeys({ render });
 var caseplayer_default = widget;
 mountStatic("caseplayer", widget);
 export {

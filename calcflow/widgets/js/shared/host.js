@@ -6,6 +6,8 @@
 //     <div data-calcflow-static="<kind>"><script type="application/json">…</script>…<div data-calcflow-mount>,
 //     written by calcflow.widgets.standalone; the build adds the module inline (calcflow.publish.widget_code), and
 //     mountStatic() renders every host of its kind on the page with a stand-in model over that JSON.
+// In both, a widget's module exports keepingKeys({ render }) (shared/keys.js): the element it renders into keeps
+// the keys its controls act on from the notebook or the page around it.
 
 /**
  * What anywidget's model offers a view; the static host's stand-in offers the same.
