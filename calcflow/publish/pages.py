@@ -1,0 +1,144 @@
+"""What the Sphinx extension changes in each chapter page's body, so that it is light and reads on a phone.
+
+Each function takes the HTML of a page's body (what the theme puts in <article>) and returns it changed:
+
+- `externalise_widget_images`: a widget's state is JSON inside the page (calcflow.widgets.standalone); the case
+  player's holds every case's synthetic image as a base64 data: URL (about 450 KB on the case-library page, which
+  gzip cannot shrink). Each such image becomes a file of the site, named by its content, and the JSON holds its
+  address instead: the browser fetches the image of the case on screen only. The widget's code sets `img.src` from
+  the same field, so it works unchanged, from a server and from file://.
+- `reflowing_tables`: each table with one header row gets `data-label` on its cells (the column's heading) and
+  explicit ARIA roles, so that the book's style sheet (book/_static/calcflow-book.css) can show it on a phone as
+  one block per row, each cell under its column's name, instead of a table cut off at the screen's edge. The roles
+  keep it a table for screen readers when it is displayed that way.
+- `scrollable_flowcharts`: each inline flowchart (calcflow.figures.flowchart: <svg class="calcflow-flowchart">) is
+  put in a scroller the keyboard can reach. The style sheet draws the chart at its natural size, where its smallest
+  text is 12 px, instead of shrinking it to the column (about 6 px on a phone), and the scroller scrolls sideways.
+
+- `lazy_images`: every image of the page after the first gets `loading="lazy"` (the browser fetches it when the
+  reader scrolls near it: a chapter's later figures, up to 2.4 MB of them, no longer compete with the page's first
+  paint), and each PNG its width and height, so that the page does not jump when one arrives.
+
+Light on purpose (regular expressions and the standard library): the Sphinx extension imports it for every build.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from pathlib import Path
+
+WIDGET_IMAGE_MIN_BYTES = 1024  # smaller data: URLs (icons) stay inline
+_WIDGET_JSON = re.compile(r'(<div class="calcflow-static" data-calcflow-static="[a-z-]+">'
+                          r'<script type="application/json">)(.*?)(</script>)', re.DOTALL)
+_DATA_IMAGE = re.compile(r'"data:image/(?P<type>png|jpeg|gif|webp);base64,(?P<data>[A-Za-z0-9+/=]+)"')
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)
+_FLOWCHART = re.compile(r'<svg\b[^>]*\bclass="calcflow-flowchart"[^>]*>.*?</svg>', re.DOTALL)
+_SCRIPT = re.compile(r"(<script\b.*?</script>)", re.DOTALL | re.IGNORECASE)
+
+
+def externalise_widget_images(body: str, image_dir: Path, image_url: str) -> str:
+    """Every large data: image in a widget's JSON written to `image_dir` (a folder of the built site) as
+    <sha256[:16]>.<type>, and replaced by `image_url` + that name (an address relative to the page)."""
+
+    def image(match: re.Match) -> str:
+        data = base64.b64decode(match["data"])
+        if len(data) < WIDGET_IMAGE_MIN_BYTES:
+            return match[0]
+        suffix = "jpg" if match["type"] == "jpeg" else match["type"]
+        name = f"{hashlib.sha256(data).hexdigest()[:16]}.{suffix}"
+        target = image_dir / name
+        if not target.is_file():
+            image_dir.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return f'"{image_url}{name}"'
+
+    return _WIDGET_JSON.sub(lambda m: m[1] + _DATA_IMAGE.sub(image, m[2]) + m[3], body)
+
+
+def _outside_scripts(body: str, change) -> str:
+    """`change` applied to the HTML between <script> elements only (a widget's JSON may hold markup of its own)."""
+    parts = _SCRIPT.split(body)
+    return "".join(part if index % 2 else change(part) for index, part in enumerate(parts))
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def _reflow(table: str) -> str:
+    if "colspan" in table or "rowspan" in table or "data-label" in table:
+        return table  # only simple grids reflow; the others keep scrolling sideways
+    head = re.search(r"<thead>(.*?)</thead>", table, re.DOTALL)
+    if not head or head[1].count("<tr") != 1:
+        return table
+    labels = [_text(cell) for cell in re.findall(r"<th\b[^>]*>(.*?)</th>", head[1], re.DOTALL)]
+    if not labels or not all(labels):
+        return table
+
+    def row(match: re.Match) -> str:
+        cells = iter(labels)
+
+        def cell(cell_match: re.Match) -> str:
+            label = next(cells, "")
+            return f'<td role="cell" data-label="{html.escape(label)}"' if label else '<td role="cell"'
+
+        return re.sub(r"<td(?=[\s>])", cell, match[0])
+
+    table = re.sub(r"<tr\b[^>]*>.*?</tr>", row, table, flags=re.DOTALL)
+    table = re.sub(r"<th(?=[\s>])", '<th role="columnheader"', table)
+    table = re.sub(r"<tr(?=[\s>])", '<tr role="row"', table)
+    table = re.sub(r"<(thead|tbody)>", r'<\1 role="rowgroup">', table)
+    table = re.sub(r'<table class="', '<table role="table" class="cf-reflow ', table, count=1)
+    return table
+
+
+def reflowing_tables(body: str) -> str:
+    """Simple tables (one header row, no merged cells) marked to reflow on a phone, each cell with its heading."""
+    return _outside_scripts(body, lambda part: _TABLE.sub(lambda m: _reflow(m[0]), part))
+
+
+def scrollable_flowcharts(body: str) -> str:
+    """Each inline flowchart inside a keyboard-reachable, labelled scroller (<div class="cf-chart-scroll">)."""
+
+    def wrap(match: re.Match) -> str:
+        svg = match[0]
+        title = re.search(r'aria-labelledby="([^" ]+)', svg)
+        name = f' aria-labelledby="{title[1]}"' if title else ' aria-label="Flowchart"'
+        return f'<div class="cf-chart-scroll" role="region" tabindex="0"{name}>{svg}</div>'
+
+    return _outside_scripts(body, lambda part: _FLOWCHART.sub(wrap, part))
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's header, or None if `data` does not start like a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def lazy_images(body: str, size_of=lambda src: None) -> str:
+    """Images after the page's first get loading="lazy"; each gets width and height from `size_of(src)` (a
+    function returning (width, height) or None) when it has none."""
+    count = 0
+
+    def image(match: re.Match) -> str:
+        nonlocal count
+        tag = match[0]
+        count += 1
+        extra = ""
+        if count > 1 and "loading=" not in tag:
+            extra += ' loading="lazy"'
+        src = re.search(r'\bsrc="([^"]+)"', tag)
+        if src and "width=" not in tag and "height=" not in tag and (size := size_of(html.unescape(src[1]))):
+            extra += f' width="{size[0]}" height="{size[1]}"'
+        if not extra:
+            return tag
+        end = -2 if tag.endswith("/>") else -1
+        return tag[:end].rstrip() + extra + (" />" if end == -2 else ">")
+
+    return _outside_scripts(body, lambda part: _IMG.sub(image, part))
