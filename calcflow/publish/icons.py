@@ -34,6 +34,15 @@ ELEMENT_ICONS = (
 )
 # Old names the theme still writes (sphinx-book-theme's "fas fa-pencil-alt"), as Font Awesome 6 aliases them.
 ELEMENT_ALIASES = {"home": "house", "pencil-alt": "pencil", "search": "magnifying-glass", "times": "xmark"}
+# Where the themes style Font Awesome's <svg> (which has no fa-solid class) or hide what is not an <svg>, the same for
+# the <i> that now stays: the search field's magnifier in the flow and in the text colour (larger in the search
+# dialog), the sidebar's search button never without its icon, the article header's icons at most 1.3rem.
+SVG_RULES_FOR_ICONS = (
+    ".bd-search .fa-solid.fa-magnifying-glass{position:static;color:inherit}"
+    "#pst-search-dialog[open] form.bd-search i{font-size:var(--pst-font-size-icon)}"
+    ".search-button-field>i.fa-solid{display:inline-block}"
+    ".bd-header-article .btn i::before{max-width:1.3rem;max-height:1.3rem}"
+)
 ICON_CLASSES = (".fa", ".fas", ".far", ".fab", ".fa-solid", ".fa-regular", ".fa-brands", ".fa-classic")
 
 _THEME = "theme/pydata_sphinx_theme/static"
@@ -128,6 +137,9 @@ def icons_css(static_dir: Path | None = None, book_theme_dir: Path | None = None
         icon = icons[name]
         selectors = [f".fa-{name}"] + [f".fa-{old}" for old, new in ELEMENT_ALIASES.items() if new == name]
         lines.append(f"{','.join(selectors)}{{--cf-icon:{icon.data_url()};--cf-icon-width:{icon.em_width()}}}")
+
+    # The themes' rules written for Font Awesome's <svg>s (its script replaced each <i> by one), for the <i>s.
+    lines.append(SVG_RULES_FOR_ICONS)
 
     # The themes' CSS icons: `content: var(--pst-icon-NAME)` (a variable holding a character of the font, or naming
     # another such variable) or the character itself (sphinx-book-theme), in rules that set the font.

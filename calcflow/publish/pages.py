@@ -12,8 +12,10 @@ Each function takes the HTML of a page's body (what the theme puts in <article>)
   one block per row, each cell under its column's name, instead of a table cut off at the screen's edge. The roles
   keep it a table for screen readers when it is displayed that way.
 - `scrollable_flowcharts`: each inline flowchart (calcflow.figures.flowchart: <svg class="calcflow-flowchart">) is
-  put in a scroller the keyboard can reach. The style sheet draws the chart at its natural size, where its smallest
-  text is 12 px, instead of shrinking it to the column (about 6 px on a phone), and the scroller scrolls sideways.
+  put in a scroller the keyboard can reach, and drawn at the width where its smallest text is 12 px (its natural
+  size) instead of shrinking to the column (about 6 px on a phone); the scroller scrolls sideways.
+  The browser lays a chart out only when it comes near the screen (content-visibility), its place kept by its size:
+  four charts on a page otherwise cost a phone most of its layout work before the page responds.
 
 - `lazy_images`: every image of the page after the first gets `loading="lazy"` (the browser fetches it when the
   reader scrolls near it: a chapter's later figures, up to 2.4 MB of them, no longer compete with the page's first
@@ -99,6 +101,22 @@ def reflowing_tables(body: str) -> str:
     return _outside_scripts(body, lambda part: _TABLE.sub(lambda m: _reflow(m[0]), part))
 
 
+CHART_EXTRA_PX = 44  # the scroller's line above the chart, its padding and its scroll bar
+MIN_TEXT_PX = 12
+NATURAL_SCALE = 96 / 72  # Graphviz draws in points: at its own size (1 unit = 1 pt) a chart is 4/3 px per unit
+
+
+def _readable_size(svg: str) -> tuple[float, float] | None:
+    """(width, height) in CSS pixels at which the chart's smallest text is MIN_TEXT_PX (its natural size, 1 pt a
+    unit, or larger if its text is smaller than 9 pt), from its viewBox and font sizes; None if it has neither."""
+    box = re.search(r'\sviewBox="\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*"', svg)
+    sizes = [float(size) for size in re.findall(r'font-size="([0-9.]+)"', svg) if float(size) > 0]
+    if not box or not sizes:
+        return None
+    scale = max(NATURAL_SCALE, MIN_TEXT_PX / min(sizes)) * 1.0005  # a hair over: 12 px, never 11.99
+    return float(box[1]) * scale, float(box[2]) * scale
+
+
 def scrollable_flowcharts(body: str) -> str:
     """Each inline flowchart inside a keyboard-reachable, labelled scroller (<div class="cf-chart-scroll">)."""
 
@@ -106,7 +124,17 @@ def scrollable_flowcharts(body: str) -> str:
         svg = match[0]
         title = re.search(r'aria-labelledby="([^" ]+)', svg)
         name = f' aria-labelledby="{title[1]}"' if title else ' aria-label="Flowchart"'
-        return f'<div class="cf-chart-scroll" role="region" tabindex="0"{name}>{svg}</div>'
+        size = ""
+        if (drawn := _readable_size(svg)) is not None:
+            width, height = drawn
+            opening = svg[:svg.index(">") + 1]
+            sized = re.sub(r'\sstyle="[^"]*"', "", opening).replace(
+                "<svg", f'<svg style="width:{width:.1f}px;height:auto"', 1)
+            svg = sized + svg[len(opening):]
+            # The browser skips laying out a chart while it is off screen (content-visibility, in the style
+            # sheet), keeping its place by this height: the chart's and the line above it.
+            size = f' style="contain-intrinsic-block-size: auto {height + CHART_EXTRA_PX:.0f}px"'
+        return f'<div class="cf-chart-scroll" role="region" tabindex="0"{name}{size}>{svg}</div>'
 
     return _outside_scripts(body, lambda part: _FLOWCHART.sub(wrap, part))
 

@@ -12,8 +12,9 @@
   takes seconds each, too slow for every build) and copied into the site as reading/<case>-<view>.png, which the
   static reader loads when a case is opened (calcflow.widgets.reader_payload).
 - Light pages: the theme's style sheet without Font Awesome and with the theme's icons as masks
-  (calcflow.publish.icons; the book's template leaves out Font Awesome's 1.5 MB script), and the case player's
-  images as files of the site (WIDGET_IMAGES), fetched one case at a time, instead of base64 inside the page.
+  (calcflow.publish.icons; the book's template leaves out Font Awesome's 1.5 MB script), the theme's style sheets
+  without the rules no page uses (calcflow.publish.css_purge, after the build), and the case player's images as
+  files of the site (WIDGET_IMAGES), fetched one case at a time, instead of base64 inside the page.
 - Pages readable on a phone (calcflow.publish.pages): tables marked to reflow, flowcharts in keyboard-reachable
   scrollers at a size where their text is 12 px; book/_static/calcflow-book.css styles both. Images after a
   page's first load when the reader scrolls near them, with their size given (no jump when they arrive).
@@ -31,6 +32,7 @@ import re
 import shutil
 from pathlib import Path
 
+from calcflow.publish.css_purge import purge_site
 from calcflow.publish.icons import write_theme_stylesheet
 from calcflow.publish.pages import (externalise_widget_images, lazy_images, png_size, reflowing_tables,
                                     scrollable_flowcharts)
@@ -128,6 +130,14 @@ def write_search_page_texts(app, exception) -> None:
     write_search_texts(Path(app.outdir), pages)
 
 
+def purge_theme_styles(app, exception) -> None:
+    """The theme's style sheets without the rules no page of the site can use (calcflow.publish.css_purge), once
+    every page is written: pydata-sphinx-theme's 336 KB (all of Bootstrap) shrinks by half, and it holds up every
+    page's first paint."""
+    if exception is None and app.builder.format == "html":
+        purge_site(Path(app.outdir))
+
+
 def write_index_redirect(app, exception) -> None:
     """index.html: the site's entry page sends the reader on to the book's first page. sphinx-external-toc writes
     a bare <meta http-equiv="Refresh"> there when the root page is not `index`; this one (written first, so it is
@@ -169,4 +179,5 @@ def setup(app):
     app.connect("build-finished", copy_reading_images)
     app.connect("build-finished", write_search_page_texts)
     app.connect("build-finished", write_index_redirect, priority=400)  # before sphinx-external-toc's bare one
+    app.connect("build-finished", purge_theme_styles, priority=900)  # last: every page and script is written
     return {"parallel_read_safe": True, "parallel_write_safe": True}
