@@ -85,7 +85,8 @@ def test_the_first_case_is_shown_without_its_answers(player):
     assert FIRST.title in text and str(FIRST.vignette.age) in text
     assert player.locator(FEEDBACK).inner_text().strip() == "", "no feedback before a commit"
     image = player.locator(f"{ROOT} img")
-    assert image.get_attribute("src").startswith("data:image/png;base64,")
+    # A file of the site (the build takes the images out of the page's JSON: calcflow.publish.pages), loaded.
+    assert re.fullmatch(r"\.\./_images/widgets/[0-9a-f]{16}\.png", image.get_attribute("src"))
     assert player.evaluate("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
     alt = image.get_attribute("alt").lower()
     assert "synthetic" in alt and "mm" in alt
@@ -215,9 +216,12 @@ def test_the_page_carries_the_player_once_and_stays_light(site_dir):
     # Its code once, added by the build: the style sheet and the module, each the committed bundle.
     assert html.count('data-calcflow-code="caseplayer"') == 2
     assert bundle("caseplayer").read_text(encoding="utf-8") in html
-    assert len(re.findall(r"data:image/png;base64,", html)) == len(cases())
-    # 32 cases: their images (about 12 kB each) are most of it; the UK and US flowcharts are about 85 kB together.
-    assert len(html.encode()) < 720_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
+    # The cases' images (about 12 kB each) are files of the site, fetched one case at a time, not base64 in the page.
+    images = re.findall(r'"src":"(\.\./_images/widgets/[0-9a-f]{16}\.png)"', html)
+    assert len(images) == len(cases()) and "data:image/png;base64," not in html
+    assert all((site_dir / "book" / src).is_file() for src in images)
+    # The UK and US flowcharts (about 85 kB together) are most of what is left.
+    assert len(html.encode()) < 400_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
 
 
 @pytest.mark.parametrize("widget", ["CasePlayer", "Explorer", "Quiz"])
