@@ -1,8 +1,10 @@
 # Calcification Pathways — the single entry point.  `make help` lists the targets.
 #   make book   build the HTML book into _build/html (every notebook executed, warnings are errors)
 #   make slides a reveal.js slide deck per notebook chapter into _build/slides (opens from file://, no network)
+#   make pdf    each page of the book, and the whole book, printed to PDF into _build/pdf (local Chromium, offline)
+#   make dist   one zip of the book, the decks and the PDFs for a USB stick: _build/dist/calcification-pathways-<v>.zip
 #   make test   unit tests, every notebook compared with its stored outputs, the strict build, the browser suite,
-#               the slide decks
+#               the slide decks, the USB copy and a printed chapter
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -18,6 +20,8 @@ STAMP := $(VENV)/.installed
 BUILD := _build
 SITE  := $(BUILD)/html
 SLIDES := $(BUILD)/slides
+PDF   := $(BUILD)/pdf
+DIST  := $(BUILD)/dist
 # reveal.js for the slides, pinned in package.json + package-lock.json; `npm ci` installs exactly the lock.
 REVEAL := node_modules/reveal.js
 NODE_STAMP := node_modules/.installed
@@ -41,11 +45,12 @@ NBVAL := --nbval --nbval-current-env --nbval-cell-timeout=120 --nbval-sanitize-w
 NO_TESTS_IS_A_FAILURE = || { status=$$?; if [ $$status -eq 5 ]; then \
 	echo "error: pytest collected no tests in 'make $@' — that counts as a failure" >&2; fi; exit $$status; }
 # The slide tests need the decks, not the book: they run in their own step (test-slides).
+# So do the USB copy's and the printed book's (test-publish), which need both.
 BUILT_SITE_TESTS = $(PYTEST) tests/test_book_config.py tests/browser --ignore=tests/browser/test_slides.py \
-	$(NO_TESTS_IS_A_FAILURE)
+	--ignore=tests/browser/test_publish.py $(NO_TESTS_IS_A_FAILURE)
 
-.PHONY: help venv system-deps book slides test test-unit test-notebooks test-site test-browser test-slides notebooks \
-	bench figures clean lock widgets lint
+.PHONY: help venv system-deps book slides pdf dist test test-unit test-notebooks test-site test-browser test-slides \
+	test-publish notebooks bench figures clean lock widgets lint
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -54,9 +59,12 @@ venv: $(STAMP) ## Create .venv and install the pinned requirements and calcflow 
 
 # requirements.txt pins calcflow's runtime dependencies (pyproject.toml), the book's and the tests' tools, and the
 # build backend, so calcflow is built with the pinned setuptools; pip check: the pins satisfy pyproject.toml.
+# The distribution is calcification-pathways; it used to be called "calcflow", and an install under that name is
+# removed first so that one distribution provides the package (pip only warns "Skipping" when there is none).
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip uninstall --disable-pip-version-check --yes calcflow
 	$(PY) -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(PY) -m pip check --disable-pip-version-check
 	touch $@
@@ -86,8 +94,16 @@ slides: $(STAMP) $(NODE_STAMP) $(WIDGET_BUNDLES) system-deps ## Build a reveal.j
 	notebooks=$$($(TOC_NOTEBOOKS)); \
 	$(PY) -m calcflow.publish.slides --out $(SLIDES) --reveal $(REVEAL) $$notebooks
 
+pdf: book system-deps ## Print each page of the book, and the whole book, to PDF in _build/pdf (local Chromium, offline)
+	rm -rf $(PDF)
+	$(PY) -m calcflow.publish.pdf --site $(SITE) --out $(PDF)
+
+dist: book slides pdf ## One zip for a USB stick: the book, the decks and the PDFs, with an index page (_build/dist)
+	rm -rf $(DIST)
+	$(PY) -m calcflow.publish.dist --site $(SITE) --slides $(SLIDES) --pdf $(PDF) --out $(DIST)
+
 test: $(STAMP) system-deps ## Everything: lint, unit tests, nbval on every toc notebook, strict build, browser tests, slides
-	@$(MAKE) --no-print-directory --keep-going lint test-unit test-notebooks test-site test-slides \
+	@$(MAKE) --no-print-directory --keep-going lint test-unit test-notebooks test-site test-slides test-publish \
 		|| { echo "make test: FAILED — the failing steps are named above" >&2; exit 1; }
 	@echo "make test: every step passed"
 
@@ -98,10 +114,13 @@ $(WIDGET_BUNDLES) &: $(WIDGET_SOURCES)
 widgets: $(NODE_STAMP) ## Bundle the widgets' JavaScript and CSS into calcflow/widgets/static/ (commit the result)
 	node calcflow/widgets/js/build.mjs
 
-lint: $(NODE_STAMP) ## ESLint and tsc (JSDoc types) on the widgets' JavaScript; committed bundles equal a fresh build
+# zizmor: the GitHub Actions workflows match GitHub's schema, pin every action by commit SHA (.github/zizmor.yml) and
+# have none of its security findings; --offline: only the audits that need no network.
+lint: $(STAMP) $(NODE_STAMP) ## ESLint and tsc on the widgets' JavaScript; committed bundles equal a fresh build; zizmor on the workflows
 	node_modules/.bin/eslint calcflow/widgets/js eslint.config.mjs
 	node_modules/.bin/tsc -p tsconfig.json
 	node calcflow/widgets/js/build.mjs --check
+	$(BIN)/zizmor --offline --no-progress --strict-collection --config .github/zizmor.yml .github/workflows
 
 # test_book_config.py also checks the built site, so it runs with the browser suite, after the build.
 test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and browser checks)
@@ -109,7 +128,7 @@ test-unit: $(STAMP) ## Unit and CLI tests (tests/, without the built-site and br
 
 test-notebooks: $(STAMP) system-deps ## Run every notebook in _toc.yml and compare each output with the stored one
 	notebooks=$$($(TOC_NOTEBOOKS)); \
-	$(PYTEST) $(NBVAL) $$notebooks $(NO_TESTS_IS_A_FAILURE)
+	$(PYTEST) -n 2 --dist loadfile $(NBVAL) $$notebooks $(NO_TESTS_IS_A_FAILURE)
 
 test-site: book ## The strict build, then the book-config, built-site and browser tests
 	$(BUILT_SITE_TESTS)
@@ -119,6 +138,9 @@ test-browser: $(STAMP) system-deps ## The book-config, built-site and browser te
 
 test-slides: slides system-deps ## Build the slide decks, then open each from file:// in Chromium with no network
 	$(PYTEST) tests/browser/test_slides.py $(NO_TESTS_IS_A_FAILURE)
+
+test-publish: book slides system-deps ## The USB zip and a printed chapter, made from the built book and decks and opened offline
+	$(PYTEST) tests/browser/test_publish.py $(NO_TESTS_IS_A_FAILURE)
 
 notebooks: $(STAMP) system-deps ## Re-execute every notebook in _toc.yml in place, storing its outputs
 	$(TOC_NOTEBOOKS) --execute

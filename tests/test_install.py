@@ -23,7 +23,8 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGE = "calcflow"
+PACKAGE = "calcflow"  # the import package
+DISTRIBUTION = "calcification-pathways"  # pyproject.toml [project] name; "calcflow" on PyPI is another project
 BOOK_EXTRA = "book"  # [project.optional-dependencies] book: what calcflow.publish needs
 BOOK_ONLY = f"{PACKAGE}/publish/"  # files that may import the book extra's packages
 # Files in the package tree that are not package data, by suffix, and why.
@@ -35,10 +36,11 @@ import importlib.metadata as md
 import json, sys
 from packaging.requirements import Requirement
 
-dist = md.distribution("calcflow")
+dist = md.distribution(sys.argv[1])
 requires = dist.requires or []
 names = {Requirement(line).name for line in requires}
 print(json.dumps({
+    "name": dist.metadata["Name"],
     "dist_location": str(dist.locate_file("")),
     "requires": requires,
     "versions": {name: next((d.version for d in md.distributions(name=name)), None) for name in names},
@@ -99,7 +101,7 @@ def installed(tmp_path_factory):
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     _run([*pip, "wheel", "--no-deps", "--no-index", "--no-build-isolation", "--check-build-dependencies", "-q",
           src, "-w", tmp / "dist"], env=env, cwd=tmp)
-    (wheel,) = (tmp / "dist").glob(f"{PACKAGE}-*.whl")
+    (wheel,) = (tmp / "dist").glob(f"{DISTRIBUTION.replace('-', '_')}-*.whl")
 
     venv = tmp / "venv"
     _run([sys.executable, "-m", "venv", "--without-pip", venv], env=env, cwd=tmp)
@@ -118,13 +120,14 @@ def installed(tmp_path_factory):
     return {"venv": venv, "python": python, "site": site, "src": src, "env": env, "cwd": workdir}
 
 
-def _probe(installed, script: str) -> dict:
-    return json.loads(_run([installed["python"], "-c", script], env=installed["env"], cwd=installed["cwd"]).stdout)
+def _probe(installed, script: str, *args: str) -> dict:
+    return json.loads(_run([installed["python"], "-c", script, *args], env=installed["env"],
+                           cwd=installed["cwd"]).stdout)
 
 
 @pytest.fixture(scope="module")
 def metadata(installed):
-    return _probe(installed, METADATA)
+    return _probe(installed, METADATA, DISTRIBUTION)
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +147,15 @@ def test_calcflow_is_imported_from_the_wheel(installed, imported):
 
 
 def test_metadata_is_the_wheels(installed, metadata):
-    _in_fresh_environment(installed, "calcflow's dist-info", metadata["dist_location"])
+    _in_fresh_environment(installed, f"{DISTRIBUTION}'s dist-info", metadata["dist_location"])
+
+
+def test_the_distribution_is_named_apart_from_the_import_package(installed, metadata):
+    """`pip install calcflow` would fetch an unrelated project from PyPI: the wheel is calcification-pathways and
+    installs the import package calcflow (and the `calcflow` command)."""
+    assert metadata["name"] == "calcification-pathways"
+    assert "calcification-pathways" in {canonicalize_name(d) for d in metadata["packages_distributions"][PACKAGE]}
+    assert (installed["venv"] / "bin" / "calcflow").is_file()
 
 
 def test_wheel_ships_every_module_and_data_file(installed):

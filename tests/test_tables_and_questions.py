@@ -62,10 +62,10 @@ def test_scale_table_pairs_birads_with_rcr_and_leaflet_word():
     ("us", [("Nondiagnostic", "Repeat biopsy or diagnostic excision"),
             ("Benign", "Routine screening"),
             ("High-risk lesion", "Diagnostic surgical excision"),
-            ("DCIS", "Surgical consultation → Localisation with a wire or seed → Wide local excision → "
+            ("DCIS", "Surgical consultation → Localisation with a wire or seed → Lumpectomy → "
                      "Specimen x-ray and final histology"),
-            ("Invasive carcinoma", "Surgical consultation → Localisation with a wire or seed → Wide local "
-                                   "excision → Specimen x-ray and final histology")]),
+            ("Invasive carcinoma", "Surgical consultation → Localisation with a wire or seed → Lumpectomy → "
+                                   "Specimen x-ray and final histology")]),
 ])
 def test_result_table_follows_the_model(system, expected):
     rows = tables.result_table(system).rows

@@ -1,17 +1,25 @@
 """The notebooks of the book, in the order of _toc.yml.
 
-    python tests/toc_notebooks.py            print the .ipynb paths listed in _toc.yml, one per line
-    python tests/toc_notebooks.py --execute  re-execute each of them in place, storing the outputs
+    python tests/toc_notebooks.py               print the .ipynb paths listed in _toc.yml, one per line
+    python tests/toc_notebooks.py --execute     re-execute each of them in place, storing the outputs
+    python tests/toc_notebooks.py --launch-cell give each of them the launch cell first (see below); idempotent
 
 Used by the Makefile (nbval runs over exactly these notebooks) and importable by tests
 (`from toc_notebooks import toc_notebooks`). A file named in the toc that does not exist is an error,
 so a missing chapter cannot drop silently out of the test run.
+
+The launch cell: a chapter opened on its own (the Colab button, or one notebook downloaded) has no calcflow. Every
+notebook in the toc starts with the same code cell (launch_cell_source), tagged `remove-cell` so the web book and
+the slides leave it out, which installs the book's package from the repository named in _config.yml when it is
+missing and does nothing, printing nothing, where it is installed (so nbval compares it with no stored output).
+`--launch-cell` inserts it, or brings an older one up to date, and leaves every other cell as it is.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
@@ -19,6 +27,25 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SOURCE_SUFFIXES = (".ipynb", ".md")
 EXECUTION_TIMEOUT_S = 120  # the same as execute.timeout in _config.yml
+LAUNCH_CELL_ID = "calcflow-launch"
+LAUNCH_CELL_TAGS = ["remove-cell"]
+LAUNCH_CELL = """\
+# Opened on its own (Google Colab, or a Jupyter without the book): run this cell first. It installs the book's
+# Python package, calcflow, from the book's repository; where calcflow is installed already (the book's own
+# environment, Binder) it does nothing.
+import importlib.util
+import shutil
+import sys
+
+if importlib.util.find_spec("calcflow") is None:
+    %pip install --quiet "{distribution} @ git+{url}@{branch}"
+    # The flowcharts need Graphviz's `dot` program, a system package that pip cannot install. On Colab only, where
+    # the notebook may use apt-get, Graphviz is installed with it when `dot` is missing; elsewhere, install it yourself.
+    if shutil.which("dot") is None:
+        if "google.colab" in sys.modules:
+            !apt-get -qq update && apt-get -qq install --yes graphviz > /dev/null
+        else:
+            print("The flowcharts need Graphviz: install it (https://graphviz.org/download/), then restart the kernel.")"""
 
 
 class TocError(Exception):
@@ -67,6 +94,54 @@ def toc_notebooks(root: Path = REPO_ROOT) -> list[Path]:
     return [path for path in toc_files(root) if path.suffix == ".ipynb"]
 
 
+def launch_cell_source(root: Path = REPO_ROOT) -> str:
+    """The launch cell's code: installs the distribution that pyproject.toml names (the package calcflow) from
+    `repository.url` at `repository.branch` in root/_config.yml."""
+    distribution = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf8"))["project"]["name"]
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf8"))
+    repository = config.get("repository") or {}
+    url, branch = repository.get("url"), repository.get("branch") or "main"
+    if not url:
+        raise TocError(f"{root / '_config.yml'} has no repository.url: the launch cell installs from there")
+    return LAUNCH_CELL.format(distribution=distribution, url=url.rstrip("/"), branch=branch)
+
+
+def with_launch_cell(notebook, source: str) -> bool:
+    """Make the launch cell the notebook's first cell, in place; True if the notebook changed.
+
+    A cell with LAUNCH_CELL_ID anywhere else is taken out (an older launch cell, moved by a merge); an up-to-date
+    one keeps its execution count. Every other cell, with its id, metadata and outputs, is left as it was."""
+    from nbformat.v4 import new_code_cell
+
+    first = notebook.cells[0] if notebook.cells else None
+    current = (first is not None and first.cell_type == "code" and first.get("id") == LAUNCH_CELL_ID
+               and first.source == source and first.metadata == {"tags": LAUNCH_CELL_TAGS} and not first.outputs
+               and sum(cell.get("id") == LAUNCH_CELL_ID for cell in notebook.cells) == 1)
+    if current:
+        return False
+    # Executed before the chapter's first cell (count 1): 0 keeps the stored counts of the other cells as they are.
+    cell = new_code_cell(source, id=LAUNCH_CELL_ID, metadata={"tags": list(LAUNCH_CELL_TAGS)}, execution_count=0)
+    notebook.cells = [cell] + [other for other in notebook.cells if other.get("id") != LAUNCH_CELL_ID]
+    return True
+
+
+def add_launch_cells(notebooks: list[Path], root: Path = REPO_ROOT) -> list[Path]:
+    """Give each notebook the launch cell first (with_launch_cell); the notebooks that changed."""
+    import nbformat
+
+    source, changed = launch_cell_source(root), []
+    for relative in notebooks:
+        path = root / relative
+        notebook = nbformat.read(path, as_version=4)
+        if notebook.nbformat_minor < 5:
+            raise TocError(f"{relative} is nbformat 4.{notebook.nbformat_minor}: cell ids need 4.5 "
+                           "(open and save it in JupyterLab)")
+        if with_launch_cell(notebook, source):
+            nbformat.write(notebook, path)
+            changed.append(relative)
+    return changed
+
+
 def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
     """Run each notebook top to bottom in the current Python environment and store its outputs.
 
@@ -94,7 +169,10 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--execute", action="store_true", help="re-execute the notebooks in place")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--execute", action="store_true", help="re-execute the notebooks in place")
+    action.add_argument("--launch-cell", action="store_true",
+                        help="make the launch cell (install calcflow where it is missing) each notebook's first cell")
     args = parser.parse_args(argv)
     try:
         notebooks = toc_notebooks()
@@ -106,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.execute:
         execute_in_place(notebooks)
+    elif args.launch_cell:
+        try:
+            changed = add_launch_cells(notebooks)
+        except TocError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        for path in changed:
+            print(f"launch cell added or updated: {path.as_posix()}")
+        print(f"{len(changed)} of {len(notebooks)} notebooks changed")
     else:
         print("\n".join(path.as_posix() for path in notebooks))
     return 0

@@ -514,9 +514,7 @@ function categoryLine(table, system, outcome) {
   const code = system === "uk" ? outcome.rcr : `BI-RADS ${outcome.birads}`;
   return [element("strong", {}, label), ` \xB7 ${code}`];
 }
-function renderSlide({ model, el }) {
-  const table = model.get("table");
-  const fields = model.get("fields");
+function buildSlide(table, fields) {
   const id = viewIds("cfx-slide", nextViewNumber("explorer"));
   const selects = {};
   const labels = {};
@@ -542,62 +540,68 @@ function renderSlide({ model, el }) {
     element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
     figure
   );
-  const show2 = (choice) => {
-    const system = choice.system || "";
-    if (selects.result && selects.result.dataset.system !== system) {
-      fill(selects.result, resultOptions(table, system));
-      selects.result.dataset.system = system;
-      labels.result.textContent = fieldLabel("result", system);
-    }
-    for (const field of fields) selects[field].value = choice[field] || "";
-    const outcome = lookup(table, choice);
-    if (outcome.refused || !outcome.path) {
-      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
-      figure.replaceChildren();
-      figure.dataset.path = "";
-      return;
-    }
-    answer.replaceChildren(...categoryLine(table, system, outcome));
-    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
-    figure.dataset.path = outcome.path.join(" ");
-    figure.innerHTML = svg || "";
-    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
-  };
-  const chosen2 = () => {
-    const choice = { ...model.get("choice") };
-    for (const field of fields) choice[field] = selects[field].value;
-    for (const field of OPTIONAL2) choice[field] = choice[field] || null;
-    return choice;
-  };
+  return { fields, selects, labels, form, answer, figure, root };
+}
+function showSlide(slide, table, paths, choice) {
+  const { fields, selects, labels, answer, figure } = slide;
+  const system = choice.system || "";
+  if (selects.result && selects.result.dataset.system !== system) {
+    fill(selects.result, resultOptions(table, system));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of fields) selects[field].value = choice[field] || "";
+  const outcome = lookup(table, choice);
+  if (outcome.refused || !outcome.path) {
+    answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+    figure.replaceChildren();
+    figure.dataset.path = "";
+    return;
+  }
+  answer.replaceChildren(...categoryLine(table, system, outcome));
+  const svg = paths[`${system}:${outcome.path.join(" ")}`];
+  figure.dataset.path = outcome.path.join(" ");
+  figure.innerHTML = svg || "";
+  if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+}
+function chosen2(slide, current) {
+  const choice = { ...current };
+  for (const field of slide.fields) choice[field] = slide.selects[field].value;
+  for (const field of OPTIONAL2) choice[field] = choice[field] || null;
+  return choice;
+}
+function renderSlide({ model, el }) {
+  const table = model.get("table");
+  const slide = buildSlide(table, model.get("fields"));
+  const show2 = () => showSlide(slide, table, model.get("paths"), model.get("choice"));
   const unlisten = listenAll([
-    [form, "change", (event) => {
-      const choice = chosen2();
+    [slide.form, "change", (event) => {
+      const choice = chosen2(slide, model.get("choice"));
       if (
         /** @type {HTMLSelectElement} */
         event.target.name === "system"
       ) clearForeignResult(table, choice);
-      show2(choice);
+      showSlide(slide, table, model.get("paths"), choice);
       model.set("choice", choice);
       model.save_changes();
     }],
-    [form, "keydown", (event) => {
+    [slide.form, "keydown", (event) => {
       if (MENU_KEYS.has(
         /** @type {KeyboardEvent} */
         event.key
       )) event.stopPropagation();
     }]
   ]);
-  const onModelChange = () => show2(model.get("choice"));
-  model.on("change:choice", onModelChange);
-  model.on("change:paths", onModelChange);
-  el.replaceChildren(root);
-  show2(model.get("choice"));
-  root.dataset.ready = "true";
+  model.on("change:choice", show2);
+  model.on("change:paths", show2);
+  el.replaceChildren(slide.root);
+  show2();
+  slide.root.dataset.ready = "true";
   return () => {
-    model.off("change:choice", onModelChange);
-    model.off("change:paths", onModelChange);
+    model.off("change:choice", show2);
+    model.off("change:paths", show2);
     unlisten();
-    root.remove();
+    slide.root.remove();
   };
 }
 

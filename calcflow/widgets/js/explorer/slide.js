@@ -43,15 +43,11 @@ function categoryLine(table, system, outcome) {
 }
 
 /**
- * anywidget's render, and the static host's, for the slide layout.
- * @param {{model: Model, el: HTMLElement}} props
- * @returns {() => void} the cleanup
+ * The slide's elements: a menu for each field, the answer line and the figure for the path.
+ * @param {Table} table
+ * @param {string[]} fields
  */
-export function renderSlide({ model, el }) {
-  /** @type {Table} */
-  const table = model.get("table");
-  /** @type {string[]} */
-  const fields = model.get("fields");
+function buildSlide(table, fields) {
   const id = viewIds("cfx-slide", nextViewNumber("explorer"));
   /** @type {Record<string, HTMLSelectElement>} */
   const selects = {};
@@ -71,59 +67,86 @@ export function renderSlide({ model, el }) {
     "data-layout": "slide" },
   element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
   figure);
+  return { fields, selects, labels, form, answer, figure, root };
+}
 
-  /** @param {Choice} choice */
-  const show = (choice) => {
-    const system = choice.system || "";
-    if (selects.result && selects.result.dataset.system !== system) {
-      fill(selects.result, resultOptions(table, system));
-      selects.result.dataset.system = system;
-      labels.result.textContent = fieldLabel("result", system);
-    }
-    for (const field of fields) selects[field].value = choice[field] || "";
-    const outcome = lookup(table, choice);
-    if (outcome.refused || !outcome.path) {
-      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
-      figure.replaceChildren();
-      figure.dataset.path = "";
-      return;
-    }
-    answer.replaceChildren(...categoryLine(table, system, outcome));
-    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
-    figure.dataset.path = outcome.path.join(" ");
-    figure.innerHTML = svg || "";
-    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
-  };
-  /** @returns {Choice} */
-  const chosen = () => {
-    /** @type {Choice} */
-    const choice = { ...model.get("choice") };
-    for (const field of fields) choice[field] = selects[field].value;
-    for (const field of OPTIONAL) choice[field] = choice[field] || null;
-    return choice;
-  };
+/** @typedef {ReturnType<typeof buildSlide>} Slide */
+
+/**
+ * Show `choice`: the menus set to it, the category, and the path drawn for it (or why there is none).
+ * @param {Slide} slide
+ * @param {Table} table
+ * @param {Record<string, string>} paths
+ * @param {Choice} choice
+ */
+function showSlide(slide, table, paths, choice) {
+  const { fields, selects, labels, answer, figure } = slide;
+  const system = choice.system || "";
+  if (selects.result && selects.result.dataset.system !== system) {
+    fill(selects.result, resultOptions(table, system));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of fields) selects[field].value = choice[field] || "";
+  const outcome = lookup(table, choice);
+  if (outcome.refused || !outcome.path) {
+    answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+    figure.replaceChildren();
+    figure.dataset.path = "";
+    return;
+  }
+  answer.replaceChildren(...categoryLine(table, system, outcome));
+  const svg = paths[`${system}:${outcome.path.join(" ")}`];
+  figure.dataset.path = outcome.path.join(" ");
+  figure.innerHTML = svg || "";
+  if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+}
+
+/**
+ * The choice the menus show, the inputs without a menu kept from the model.
+ * @param {Slide} slide
+ * @param {Choice} current
+ * @returns {Choice}
+ */
+function chosen(slide, current) {
+  /** @type {Choice} */
+  const choice = { ...current };
+  for (const field of slide.fields) choice[field] = slide.selects[field].value;
+  for (const field of OPTIONAL) choice[field] = choice[field] || null;
+  return choice;
+}
+
+/**
+ * anywidget's render, and the static host's, for the slide layout.
+ * @param {{model: Model, el: HTMLElement}} props
+ * @returns {() => void} the cleanup
+ */
+export function renderSlide({ model, el }) {
+  /** @type {Table} */
+  const table = model.get("table");
+  const slide = buildSlide(table, model.get("fields"));
+  const show = () => showSlide(slide, table, model.get("paths"), model.get("choice"));
   const unlisten = listenAll([
-    [form, "change", (event) => {
-      const choice = chosen();
+    [slide.form, "change", (event) => {
+      const choice = chosen(slide, model.get("choice"));
       if (/** @type {HTMLSelectElement} */ (event.target).name === "system") clearForeignResult(table, choice);
-      show(choice);
+      showSlide(slide, table, model.get("paths"), choice);
       model.set("choice", choice);
       model.save_changes();
     }],
-    [form, "keydown", (event) => {
+    [slide.form, "keydown", (event) => {
       if (MENU_KEYS.has(/** @type {KeyboardEvent} */ (event).key)) event.stopPropagation();
     }],
   ]);
-  const onModelChange = () => show(model.get("choice"));
-  model.on("change:choice", onModelChange);
-  model.on("change:paths", onModelChange);
-  el.replaceChildren(root);
-  show(model.get("choice"));
-  root.dataset.ready = "true";
+  model.on("change:choice", show);
+  model.on("change:paths", show);
+  el.replaceChildren(slide.root);
+  show();
+  slide.root.dataset.ready = "true";
   return () => {
-    model.off("change:choice", onModelChange);
-    model.off("change:paths", onModelChange);
+    model.off("change:choice", show);
+    model.off("change:paths", show);
     unlisten();
-    root.remove();
+    slide.root.remove();
   };
 }
