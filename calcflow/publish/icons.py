@@ -15,10 +15,12 @@ icons follow the theme's version), as an SVG mask painted in the current text co
 Nothing is fetched: the masks are data: URLs inside the style sheet, so the icons work from file:// too, and the
 Font Awesome font is never downloaded (no character of it is left to draw).
 
-Light on purpose (regular expressions over two files of the installed theme): the Sphinx extension imports it.
+Light on purpose (regular expressions over files of the installed themes, read, never imported): the Sphinx
+extension imports it.
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,16 +76,21 @@ class Icon:
         return f"{self.width / self.height:.4g}em"
 
 
-def theme_static_dir() -> Path:
-    import pydata_sphinx_theme
+def _package_dir(name: str) -> Path:
+    """Where an installed package's files are, without importing it (its files are read, its code is not run)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        raise ModuleNotFoundError(f"{name} is not installed (the book's theme)")
+    return Path(spec.origin).resolve().parent
 
-    return Path(pydata_sphinx_theme.__file__).resolve().parent / _THEME
+
+def theme_static_dir() -> Path:
+    """pydata-sphinx-theme's static folder (for the book's build, Sphinx's own theme folders are used instead)."""
+    return _package_dir("pydata_sphinx_theme") / _THEME
 
 
 def book_theme_static_dir() -> Path:
-    import sphinx_book_theme
-
-    return Path(sphinx_book_theme.__file__).resolve().parent / "theme" / "sphinx_book_theme" / "static"
+    return _package_dir("sphinx_book_theme") / "theme" / "sphinx_book_theme" / "static"
 
 
 def solid_icons(fontawesome_js: str) -> dict[str, Icon]:
@@ -192,10 +199,17 @@ def theme_stylesheet(static_dir: Path | None = None, book_theme_dir: Path | None
     return trimmed.rstrip() + "\n" + icons_css(static_dir, book_theme_dir)
 
 
-def write_theme_stylesheet(static_folder: Path) -> Path:
+def write_theme_stylesheet(static_folder: Path, theme_dirs: list[str | Path] | None = None) -> Path:
     """`theme_stylesheet` as static_folder/styles/pydata-sphinx-theme.css (a folder added to html_static_path, which
-    Sphinx copies after the theme's own files: this one replaces the theme's)."""
+    Sphinx copies after the theme's own files: this one replaces the theme's). `theme_dirs`: the folders of the
+    themes in use (Sphinx's theme.get_theme_dirs()); by default the installed packages'."""
+    static_dir = book_theme_dir = None
+    for folder in map(Path, theme_dirs or ()):
+        if (folder / "static" / "scripts" / "fontawesome.js").is_file():
+            static_dir = static_dir or folder / "static"
+        if (folder / "static" / "styles" / "sphinx-book-theme.css").is_file():
+            book_theme_dir = book_theme_dir or folder / "static"
     target = static_folder / "styles" / "pydata-sphinx-theme.css"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(theme_stylesheet(), encoding="utf-8")
+    target.write_text(theme_stylesheet(static_dir, book_theme_dir), encoding="utf-8")
     return target

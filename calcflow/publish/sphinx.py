@@ -66,7 +66,8 @@ def write_static_files(app) -> None:
     if app.builder.format != "html":
         return
     folder = Path(app.doctreedir) / GENERATED_STATIC
-    write_theme_stylesheet(folder)
+    theme = getattr(app.builder, "theme", None)
+    write_theme_stylesheet(folder, theme.get_theme_dirs() if theme else None)
     if str(folder) not in app.config.html_static_path:
         app.config.html_static_path = [*app.config.html_static_path, str(folder)]
 
@@ -106,18 +107,17 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     scripts = context.get("script_files")
     if not scripts:
         return
-    from sphinx.builders.html._assets import _JavaScript
-
     changed = []
     for script in scripts:
         name = os.fspath(script.filename or "")
+        asset = type(script)  # Sphinx's _JavaScript: a file, or an inline body, with attributes
         if name == DOCUMENTATION_OPTIONS:
             options = Path(app.outdir) / DOCUMENTATION_OPTIONS
             if options.is_file():
-                script = _JavaScript(None, priority=script.priority, body=options.read_text(encoding="utf-8").strip())
+                script = asset(None, priority=script.priority, body=options.read_text(encoding="utf-8").strip())
         elif (name and not REMOTE.match(name) and script.attributes.get("type") != "module"
               and not {"async", "defer"} & set(script.attributes)):
-            script = _JavaScript(script.filename, priority=script.priority, **script.attributes, defer="defer")
+            script = asset(script.filename, priority=script.priority, **script.attributes, defer="defer")
         changed.append(script)
     scripts[:] = changed  # the builder restores its own list after the page
 
