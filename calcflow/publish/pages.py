@@ -7,6 +7,9 @@ Each function takes the HTML of a page's body (what the theme puts in <article>)
   gzip cannot shrink). Each such image becomes a file of the site, named by its content, and the JSON holds its
   address instead: the browser fetches the image of the case on screen only. The widget's code sets `img.src` from
   the same field, so it works unchanged, from a server and from file://.
+- `externalise_widget_data`: a large widget state (the explorer's table, 240 KB; the case player's) moves out of
+  the page into a script file of the site that puts it back before the widget starts, so the page's text arrives
+  and shows first.
 - `reflowing_tables`: each table with one header row gets `data-label` on its cells (the column's heading) and
   explicit ARIA roles, so that the book's style sheet (book/_static/calcflow-book.css) can show it on a phone as
   one block per row, each cell under its column's name, instead of a table cut off at the screen's edge. The roles
@@ -17,9 +20,10 @@ Each function takes the HTML of a page's body (what the theme puts in <article>)
   The browser lays a chart out only when it comes near the screen (content-visibility), its place kept by its size:
   four charts on a page otherwise cost a phone most of its layout work before the page responds.
 
-- `lazy_images`: every image of the page after the first gets `loading="lazy"` (the browser fetches it when the
-  reader scrolls near it: a chapter's later figures, up to 2.4 MB of them, no longer compete with the page's first
-  paint), and each PNG its width and height, so that the page does not jump when one arrives.
+- `accessible_citations`: the reference list's entries as the list items they are (docutils' deprecated ARIA role).
+- `lazy_images`: every image of the page gets `loading="lazy"` (the browser fetches it when the reader scrolls near
+  it: a chapter's figures, up to 2.4 MB of them, no longer compete with the page's first paint, which is its text),
+  and each PNG its width and height, so that the page does not jump when one arrives.
 
 Light on purpose (regular expressions and the standard library): the Sphinx extension imports it for every build.
 """
@@ -28,6 +32,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -57,6 +62,38 @@ def externalise_widget_images(body: str, image_dir: Path, image_url: str) -> str
         return f'"{image_url}{name}"'
 
     return _WIDGET_JSON.sub(lambda m: m[1] + _DATA_IMAGE.sub(image, m[2]) + m[3], body)
+
+
+WIDGET_DATA_MIN_BYTES = 16_000  # smaller states (a chapter's quiz) stay in the page
+
+
+def externalise_widget_data(body: str, data_dir: Path, data_url: str) -> tuple[str, list[str]]:
+    """Each large widget state moved out of the page into data_dir/<sha256[:16]>.js, a classic script that puts it
+    back into the (now empty) <script type="application/json" data-calcflow-data="…"> of its host; returns the
+    page and the addresses (`data_url` + name) of the scripts, which the page must load with `defer` before the
+    widgets' modules (deferred scripts and modules run in the page's order, after it is parsed: the state is back
+    before a widget reads it). A <script src> loads from file:// as from a server; the bytes leave the page's
+    critical path (a phone shows the text before the explorer's table has arrived)."""
+    urls: list[str] = []
+
+    def host(match: re.Match) -> str:
+        state = match[2]
+        if len(state.encode()) < WIDGET_DATA_MIN_BYTES:
+            return match[0]
+        digest = hashlib.sha256(state.encode()).hexdigest()[:16]
+        target = data_dir / f"{digest}.js"
+        if not target.is_file():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            target.write_text(f'document.querySelectorAll(\'script[data-calcflow-data="{digest}"]\')'
+                              f".forEach((script) => {{ script.textContent = {json.dumps(state, ensure_ascii=False)}; }});\n",
+                              encoding="utf-8")
+        if data_url + target.name not in urls:
+            urls.append(data_url + target.name)
+        opening = match[1].replace('<script type="application/json">',
+                                   f'<script type="application/json" data-calcflow-data="{digest}">')
+        return opening + match[3]
+
+    return _WIDGET_JSON.sub(host, body), urls
 
 
 def _outside_scripts(body: str, change) -> str:
@@ -150,16 +187,14 @@ def png_size(data: bytes) -> tuple[int, int] | None:
 
 
 def lazy_images(body: str, size_of=lambda src: None) -> str:
-    """Images after the page's first get loading="lazy"; each gets width and height from `size_of(src)` (a
-    function returning (width, height) or None) when it has none."""
-    count = 0
+    """Images get loading="lazy" (a chapter opens on its title, objectives and prose; its figures come further down,
+    and load as the reader nears them); each gets width and height from `size_of(src)` (a function returning
+    (width, height) or None) when it has none."""
 
     def image(match: re.Match) -> str:
-        nonlocal count
         tag = match[0]
-        count += 1
         extra = ""
-        if count > 1 and "loading=" not in tag:
+        if "loading=" not in tag:
             extra += ' loading="lazy"'
         src = re.search(r'\bsrc="([^"]+)"', tag)
         if src and "width=" not in tag and "height=" not in tag and (size := size_of(html.unescape(src[1]))):
@@ -170,3 +205,10 @@ def lazy_images(body: str, size_of=lambda src: None) -> str:
         return tag[:end].rstrip() + extra + (" />" if end == -2 else ">")
 
     return _outside_scripts(body, lambda part: _IMG.sub(image, part))
+
+
+def accessible_citations(body: str) -> str:
+    """The reference list's entries as list items of their list: docutils marks each citation role="doc-biblioentry"
+    inside a <div role="list">, a role ARIA has deprecated and a list without items (axe, Lighthouse: three
+    accessibility failures on the References page)."""
+    return _outside_scripts(body, lambda part: part.replace(' role="doc-biblioentry"', ' role="listitem"'))

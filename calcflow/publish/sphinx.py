@@ -1,4 +1,5 @@
-"""Sphinx extension for the book's widgets (enabled in _config.yml: sphinx: config: extensions).
+"""The book's Sphinx extension (enabled in _config.yml: sphinx: config: extensions): its widgets, light pages,
+pages that read on a phone, and search snippets.
 
 - Widget code at build time: a stored widget output holds only the widget's state in a host element
   (calcflow.widgets.standalone). Each page that holds one gets its widgets' built style sheets and ES modules inline
@@ -14,10 +15,11 @@
 - Light pages: the theme's style sheet without Font Awesome and with the theme's icons as masks
   (calcflow.publish.icons; the book's template leaves out Font Awesome's 1.5 MB script), the theme's style sheets
   without the rules no page uses (calcflow.publish.css_purge, after the build), and the case player's images as
-  files of the site (WIDGET_IMAGES), fetched one case at a time, instead of base64 inside the page.
+  files of the site (WIDGET_IMAGES), fetched one case at a time, instead of base64 inside the page; large widget
+  states (the explorer's table) in script files of the site (WIDGET_DATA), off the page's critical path.
 - Pages readable on a phone (calcflow.publish.pages): tables marked to reflow, flowcharts in keyboard-reachable
-  scrollers at a size where their text is 12 px; book/_static/calcflow-book.css styles both. Images after a
-  page's first load when the reader scrolls near them, with their size given (no jump when they arrive).
+  scrollers at a size where their text is 12 px; book/_static/calcflow-book.css styles both. Images load when
+  the reader scrolls near them, with their size given (no jump when they arrive); citations as list items.
 - No script holds up a page's first paint: the script files get `defer`, documentation_options.js goes inline
   (`defer_scripts`; the search page's own search scripts are deferred by book/_templates/search.html).
 - Search snippets: searchtexts.js, every page's text (calcflow.publish.search_texts), written after the pages, for
@@ -27,6 +29,7 @@ Imports stay light (no calcflow model, widgets, scipy or pydantic): Sphinx impor
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -34,8 +37,8 @@ from pathlib import Path
 
 from calcflow.publish.css_purge import purge_site
 from calcflow.publish.icons import write_theme_stylesheet
-from calcflow.publish.pages import (externalise_widget_images, lazy_images, png_size, reflowing_tables,
-                                    scrollable_flowcharts)
+from calcflow.publish.pages import (accessible_citations, externalise_widget_data, externalise_widget_images,
+                                    lazy_images, png_size, reflowing_tables, scrollable_flowcharts)
 from calcflow.publish.search_texts import write_search_texts
 from calcflow.publish.widget_code import hosted, widget_code
 
@@ -46,6 +49,7 @@ DOCUMENTATION_OPTIONS = "_static/documentation_options.js"
 REMOTE = re.compile(r"^\s*([a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 GENERATED_STATIC = "calcflow-static"  # in the doctree folder: static files written by this extension
 WIDGET_IMAGES = "_images/widgets"  # relative to the built site's root: images taken out of widgets' JSON
+WIDGET_DATA = "_static/widget-data"  # relative to the built site's root: large widget states, as scripts
 
 
 def drop_widget_state(app, doctree) -> None:
@@ -80,7 +84,13 @@ def lighten_page(app, pagename, templatename, context, doctree) -> None:
     if "data-calcflow-static" in body:
         body = externalise_widget_images(body, Path(app.outdir) / WIDGET_IMAGES,
                                          context["pathto"](WIDGET_IMAGES, 1) + "/")
-    context["body"] = lazy_images(scrollable_flowcharts(reflowing_tables(body)), _image_sizes(app))
+        body, data = externalise_widget_data(body, Path(app.outdir) / WIDGET_DATA,
+                                             context["pathto"](WIDGET_DATA, 1) + "/")
+        # Before the widgets' modules (add_widget_code appends them to metatags after this handler).
+        context["metatags"] = (context.get("metatags") or "") + "".join(
+            f'<script defer src="{html.escape(url)}"></script>\n' for url in data)
+    body = accessible_citations(scrollable_flowcharts(reflowing_tables(body)))
+    context["body"] = lazy_images(body, _image_sizes(app))
 
 
 def _image_sizes(app):
@@ -141,11 +151,11 @@ def purge_theme_styles(app, exception) -> None:
 def write_index_redirect(app, exception) -> None:
     """index.html: the site's entry page sends the reader on to the book's first page. sphinx-external-toc writes
     a bare <meta http-equiv="Refresh"> there when the root page is not `index`; this one (written first, so it is
-    kept) is a whole page: language, title, the favicon (else the browser asks for /favicon.ico, a 404), a link."""
+    kept) is a whole page: language, title, the favicon (else the browser asks for /favicon.ico, a 404), a link.
+    Rewritten on every build (a new root page, a renamed title)."""
     index = Path(app.outdir) / "index.html"
-    if exception is not None or app.builder.format != "html" or app.config.root_doc == "index" or index.exists():
-        return
-    import html
+    if exception is not None or app.builder.format != "html" or "index" in app.env.found_docs:
+        return  # the book has a page of that name
 
     target = html.escape(app.builder.get_target_uri(app.config.root_doc))
     favicon = app.config.html_favicon

@@ -40,6 +40,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the signature is http.server's
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser closed a kept-alive connection, or left a page mid-transfer
+
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir() or not path.is_file():
