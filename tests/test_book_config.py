@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/ may or may no
 from toc_notebooks import REPO_ROOT, toc_files, toc_notebooks  # noqa: E402
 
 CONFIG_PATH = REPO_ROOT / "_config.yml"
-SITE_DIR = REPO_ROOT / "_build" / "html"
+# CALCFLOW_SITE_DIR: a book built elsewhere, as for the browser tests (tests/browser/conftest.py).
+SITE_DIR = Path(os.environ.get("CALCFLOW_SITE_DIR") or REPO_ROOT / "_build" / "html").resolve()
 READER_HIDDEN_TAGS = {"hide-input", "remove-input", "hide-cell", "remove-cell"}
 REMOTE_URL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
 
@@ -70,6 +71,40 @@ def test_nothing_is_configured_to_load_from_a_remote_host(book_yaml, sphinx_conf
     for key in ("html_js_files", "html_css_files"):
         remote = [entry for entry in sphinx_config.get(key, []) if REMOTE_URL.match(str(entry))]
         assert not remote, f"{key} loads from a remote host: {remote}"
+
+
+def test_pages_stay_light(book_yaml, sphinx_config):
+    """Each extension below adds a style sheet or scripts to every page; the book uses none of them (no tabs, cards,
+    grids, dropdown admonitions; no code shown, so no copy buttons)."""
+    for unused in ("sphinx_design", "sphinx_togglebutton", "sphinx_copybutton"):
+        assert unused not in sphinx_config["extensions"], f"{unused} adds weight to every page and is not used"
+    assert "calcflow.publish.sphinx" in sphinx_config["extensions"]
+    # The book's templates (no Font Awesome script) and static files (favicon, styles, search snippets).
+    assert sphinx_config["templates_path"] == ["book/_templates"]
+    assert sphinx_config["html_static_path"] == ["book/_static"]
+    assert (REPO_ROOT / "book/_templates/layout.html").is_file() and (REPO_ROOT / "book/_templates/search.html").is_file()
+    assert sphinx_config["html_css_files"] == ["calcflow-book.css"]
+    assert (REPO_ROOT / "book/_static/calcflow-book.css").is_file()
+    # `recursive_update`: html_theme_options below add to those Jupyter Book derives (launch buttons, repository).
+    assert book_yaml["sphinx"]["recursive_update"] is True
+    assert sphinx_config["html_theme_options"]["repository_url"] == book_yaml["repository"]["url"]
+
+
+def test_one_search_box_and_a_favicon(book_yaml, sphinx_config):
+    # pydata-sphinx-theme 0.17 adds its own search field above sphinx-book-theme's unless this is empty.
+    assert sphinx_config["html_theme_options"]["navbar_persistent"] == []
+    favicon = REPO_ROOT / book_yaml["html"]["favicon"]
+    assert sphinx_config["html_favicon"] == "book/_static/favicon.svg"
+    assert favicon.is_file() and favicon.stat().st_size < 2_000, "the favicon is a small file of our own"
+    assert favicon.read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_code_is_left_out_of_the_pages_and_search_has_snippets(sphinx_config):
+    assert sphinx_config["nb_remove_code_source"] is True, "readers see outputs only; the notebook is a download away"
+    # The notebook sources are copied into the site (the download button's .ipynb).
+    assert sphinx_config["html_copy_source"] is True
+    # Sphinx's summaries fetch() each result's page (refused from file://); the book's searchtexts.js replaces them.
+    assert sphinx_config["html_show_search_summary"] is False
 
 
 def test_html_prefers_the_static_widget_view(sphinx_config):
@@ -160,3 +195,47 @@ def test_notebook_pages_link_to_binder_and_colab_without_loading_from_them(built
                 f"{notebook.with_suffix('.html')}: no launch link to {host}")
             assert not re.search(rf'<(script|link|img|iframe)\b[^>]*(src|href)="{re.escape(host)}', page), (
                 f"{notebook.with_suffix('.html')} loads something from {host}")
+
+
+# --- a light site: what the built pages load ------------------------------------------------------------------------
+
+def _pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if p.relative_to(site).parts[0] not in ("_static", "_sources", "_images")]
+
+
+def test_no_page_loads_font_awesome_or_the_search_index_it_does_not_use(built_site):
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "fontawesome.js" not in html, f"{page.name} loads Font Awesome's 1.5 MB script"
+        search_scripts = ("searchindex.js" in html, "searchtools.js" in html)
+        assert search_scripts == ((True, True) if page.name == "search.html" else (False, False)), (
+            f"{page.name}: Sphinx's search scripts belong on the search page only")
+
+
+def test_every_icon_on_the_pages_is_drawn_by_the_theme_stylesheet(built_site):
+    """The icons are masks in the theme's style sheet (calcflow.publish.icons), no longer Font Awesome's glyphs:
+    each fa-NAME class on a page has its mask, and no rule is left that would fetch the icon fonts."""
+    css = (built_site / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "@font-face" not in css or "Font Awesome" not in " ".join(re.findall(r"@font-face\{[^}]*\}", css))
+    assert not re.search(r"\.fa-bars:+before\{content", css), "Font Awesome's character rules are still there"
+    used = set()
+    for page in _pages(built_site):
+        for classes in re.findall(r'class="([^"]*\bfa[srb]?\b[^"]*|[^"]*\bfa-(?:solid|regular|brands)\b[^"]*)"',
+                                  page.read_text(encoding="utf-8")):
+            used |= {name for name in classes.split() if name.startswith("fa-")}
+    used -= {"fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-fw"}
+    assert used, "no icon found on the pages (has the theme changed its markup?)"
+    missing = sorted(name for name in used if not re.search(rf"\.{re.escape(name)}[,{{]", css))
+    assert not missing, f"icons on the pages without a mask in the theme's style sheet: {missing}"
+
+
+def test_search_texts_hold_every_page(built_site):
+    import json
+
+    script = (built_site / "searchtexts.js").read_text(encoding="utf-8")
+    texts = json.loads(script[script.index("=") + 1:].strip().rstrip(";"))
+    built = {p.relative_to(built_site).with_suffix("").as_posix() for p in _pages(built_site)}
+    built -= {"index", "genindex", "search"}  # the redirect and Sphinx's generated pages are not the book's text
+    assert built <= set(texts), f"pages without their text for the search snippets: {sorted(built - set(texts))}"
+    assert all(entry["text"] for entry in texts.values())
+    assert 'learning_checks(\\"' not in script, "code cells are not page text (nb_remove_code_source)"

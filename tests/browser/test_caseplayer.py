@@ -15,6 +15,7 @@ directory and open it from file://.
 """
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -85,7 +86,8 @@ def test_the_first_case_is_shown_without_its_answers(player):
     assert FIRST.title in text and str(FIRST.vignette.age) in text
     assert player.locator(FEEDBACK).inner_text().strip() == "", "no feedback before a commit"
     image = player.locator(f"{ROOT} img")
-    assert image.get_attribute("src").startswith("data:image/png;base64,")
+    # A file of the site (the build takes the images out of the page's JSON: calcflow.publish.pages), loaded.
+    assert re.fullmatch(r"\.\./_images/widgets/[0-9a-f]{16}\.png", image.get_attribute("src"))
     assert player.evaluate("(img) => img.complete && img.naturalWidth > 0", image.element_handle())
     alt = image.get_attribute("alt").lower()
     assert "synthetic" in alt and "mm" in alt
@@ -210,14 +212,27 @@ def test_axe_finds_no_serious_or_critical_violation(player, axe_serious):
 def test_the_page_carries_the_player_once_and_stays_light(site_dir):
     html = (site_dir / PAGE).read_text(encoding="utf-8")
     assert html.count('data-calcflow-static="caseplayer"') == 1
-    assert html.count('"flowchart_svg":') == 1, "the player's table is embedded exactly once"
+    # The player's state (its table) is in a script file of the site that puts it back into the host before the
+    # player starts (calcflow.publish.pages: externalise_widget_data), loaded once, before the player's module.
+    digest = re.search(r'data-calcflow-static="caseplayer"><script type="application/json" '
+                       r'data-calcflow-data="([0-9a-f]{16})"></script>', html)[1]
+    data_script = f"../_static/widget-data/{digest}.js"
+    assert html.count(f'<script defer src="{data_script}"></script>') == 1
+    assert html.index(data_script) < html.index('data-calcflow-code="caseplayer"')
+    data = (site_dir / "book" / data_script).read_text(encoding="utf-8")
+    state = data[data.index("textContent = ") + len("textContent = "):data.rindex("; });")]
+    table = json.loads(json.loads(state))["table"]
+    assert json.dumps(table).count('"flowchart_svg":') == 1, "the player's table is embedded exactly once"
     assert "application/vnd.jupyter.widget-state+json" not in html
     # Its code once, added by the build: the style sheet and the module, each the committed bundle.
     assert html.count('data-calcflow-code="caseplayer"') == 2
     assert bundle("caseplayer").read_text(encoding="utf-8") in html
-    assert len(re.findall(r"data:image/png;base64,", html)) == len(cases())
-    # 32 cases: their images (about 12 kB each) are most of it; the UK and US flowcharts are about 85 kB together.
-    assert len(html.encode()) < 720_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
+    # The cases' images (about 12 kB each) are files of the site, fetched one case at a time, not base64.
+    images = [case["image"]["src"] for case in table["cases"]]
+    assert len(images) == len(cases()) and "data:image/png;base64," not in html + data
+    assert all(re.fullmatch(r"\.\./_images/widgets/[0-9a-f]{16}\.png", src) for src in images)
+    assert all((site_dir / "book" / src).is_file() for src in images)
+    assert len(html.encode()) < 150_000, f"the case library's page weighs {len(html.encode()) / 1000:.0f} kB"
 
 
 @pytest.mark.parametrize("widget", ["CasePlayer", "Explorer", "Quiz"])

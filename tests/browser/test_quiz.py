@@ -169,11 +169,15 @@ def test_answering_with_the_keyboard_alone(quiz):
     target = SINGLE
     order = display_order(target, len(question(target).options))
     right = right_options(target)[0]
-    # Start from the control just above the quiz, its cell's "Show code cell source" (a long chapter has hundreds
-    # of links before its quiz; a keyboard reader skips there from "On this page"), then Tab into the question's
-    # radio group: focus lands on its first option.
-    quiz.evaluate("(root) => document.querySelector(root).closest('.cell').querySelector('summary').focus()", ROOT)
-    assert focused(quiz)["tag"] == "summary"
+    # Start from the heading just above the quiz ("Learning checks": a long chapter has hundreds of links before its
+    # quiz; a keyboard reader skips there from "On this page", which moves focus to the heading's section), then Tab
+    # into the question's radio group: focus lands on its first option.
+    quiz.evaluate("""(root) => {
+        const heading = document.querySelector(root).closest("section").querySelector("h2");
+        heading.tabIndex = -1;
+        heading.focus();
+    }""", ROOT)
+    assert focused(quiz)["tag"] == "h2"
     now = tab_until(quiz, lambda f: f["question"] == target and f["type"] == "radio", limit=40)
     assert int(now["value"]) == order[0]
     assert quiz.evaluate("() => document.activeElement.matches(':focus-visible')")
