@@ -66,6 +66,54 @@ function mountHost(host, widget2) {
   }
 }
 
+// js/explorer/fit.js
+var WIDE_PX = 1200;
+var SIDE_BY_SIDE_PX = 960;
+var EDGE_PX = 16;
+var MAX_PX = 1760;
+function rightEdge(page) {
+  const contents = document.querySelector(".bd-sidebar-secondary");
+  const box = contents ? contents.getBoundingClientRect() : null;
+  return box && box.width > 0 && box.height > 0 && box.left > 0 ? Math.min(page, box.left) : page;
+}
+function fitToPage(root) {
+  const update = () => {
+    const host = root.parentElement;
+    if (!host || !root.isConnected) return;
+    const inBook = root.closest(".bd-article") !== null;
+    const page = document.documentElement.clientWidth;
+    const wideWindow = window.innerWidth >= WIDE_PX;
+    const breakOut = inBook && wideWindow;
+    const column = host.clientWidth;
+    const width = breakOut ? Math.max(column, Math.min(MAX_PX, rightEdge(page) - host.getBoundingClientRect().left - EDGE_PX)) : column;
+    root.classList.toggle("cfx-book", inBook);
+    root.classList.toggle("cfx-wide", wideWindow && (inBook || width >= SIDE_BY_SIDE_PX));
+    if (breakOut) root.style.setProperty("--cfx-page-width", `${Math.floor(width)}px`);
+    else root.style.removeProperty("--cfx-page-width");
+  };
+  const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(update);
+  let observed = (
+    /** @type {Element | null} */
+    null
+  );
+  const watch = () => {
+    if (observer && root.parentElement && observed !== root.parentElement) {
+      if (observed) observer.unobserve(observed);
+      observed = root.parentElement;
+      observer.observe(observed);
+    }
+    update();
+  };
+  window.addEventListener("resize", update);
+  watch();
+  const frame = requestAnimationFrame(watch);
+  return () => {
+    cancelAnimationFrame(frame);
+    window.removeEventListener("resize", update);
+    observer?.disconnect();
+  };
+}
+
 // js/shared/keys.js
 var CONTROLS = "select, textarea, input:not([type=button], [type=submit], [type=reset], [type=image]), [role=application]";
 var PRESSABLE = "button, input, summary, a[href], [role=button]";
@@ -124,179 +172,6 @@ function keepingKeys(widget2) {
   };
 }
 
-// js/explorer/lookup.js
-function findOutcome(part, axes, values) {
-  let position = 0;
-  for (const field of part.fields) {
-    const ids = axes[field];
-    const index = ids.indexOf(values[field]);
-    if (index < 0) return { refused: `unknown ${field} '${values[field]}'; choose one of: ${ids.join(", ")}` };
-    position = position * ids.length + index;
-  }
-  return part.outcomes[part.index[position]];
-}
-function unique(items) {
-  return [...new Set(items)];
-}
-function lookup(table, choice) {
-  const values = {};
-  for (const field of table.fields) values[field] = choice[field] || "";
-  const seen = findOutcome(table.category, table.axes, values);
-  if ("refused" in seen) return seen;
-  const taken = findOutcome(table.route, table.axes, { ...values, birads: seen.birads });
-  if ("refused" in taken) return taken;
-  const rules = unique([...seen.rules, ...taken.rules]);
-  const items = [
-    ...rules.map((id) => table.rules[id].sources),
-    ...taken.path.map((id) => table.steps[id].sources)
-  ];
-  for (const field of table.described) items.push(optionOf(table, field, values[field])?.sources || []);
-  return {
-    category: seen.category,
-    birads: seen.birads,
-    rcr: seen.rcr,
-    next_step: taken.next_step,
-    path: taken.path,
-    route: taken.route,
-    rules,
-    sources: unique(items.flat()),
-    concordance: taken.concordance
-  };
-}
-function optionOf(table, field, id) {
-  return table.choices[field].find((option) => option.id === id);
-}
-
-// js/shared/cite.js
-function shortCitation(citation) {
-  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
-  return match ? match[1] : citation;
-}
-function cite(references, key, { short = false } = {}) {
-  const full = references[key] || key;
-  const shown = short ? shortCitation(full) : full;
-  return element("cite", { "data-key": key, title: shown === full ? null : full }, shown);
-}
-function citeAll(references, keys, options = {}) {
-  return keys.flatMap((key, i) => i ? ["; ", cite(references, key, options)] : [cite(references, key, options)]);
-}
-function sourcesLine(references, keys, { tag = "span", className, lead = "Sources: ", short = false }) {
-  return keys.length ? element(tag, { class: className }, lead, citeAll(references, keys, { short })) : null;
-}
-
-// js/explorer/words.js
-var FIELD_LABELS = {
-  setting: "Why she had the mammogram",
-  history: "Earlier breast cancer treatment",
-  system: "Practice followed",
-  size: "Size",
-  shape: "Shape (morphology)",
-  pattern: "Pattern (distribution)",
-  change: "Compared with earlier mammograms",
-  result: "Biopsy result",
-  concordance: "Does the result explain the imaging?"
-};
-var RESULT_LABELS = { uk: "Biopsy result (B-code)", us: "Biopsy result (pathology report)" };
-var CHART_HELP = "Click a step, or Tab to it and press Enter, to read what happens there and why.";
-function stepLabel(table, stepId, system) {
-  const step = table.steps[stepId];
-  return step.labels && step.labels[system] || step.label;
-}
-function fieldLabel(field, system) {
-  return field === "result" && RESULT_LABELS[system] || FIELD_LABELS[field] || field;
-}
-function resultOptions(table, system) {
-  return table.choices.result.filter((option) => !option.id || option.system === system);
-}
-function sources(table, keys, lead = "Sources: ") {
-  return sourcesLine(table.references, keys || [], { className: "cfx-sources", lead, short: true });
-}
-
-// js/explorer/answer.js
-function refusalView(outcome) {
-  return [
-    element("p", { class: "cfx-refusal-title" }, "This combination cannot occur"),
-    element("p", { class: "cfx-refusal" }, outcome.refused),
-    element("p", { class: "cfx-note" }, "Change one of the choices above to see a path.")
-  ];
-}
-function entry(attributes, term, ...description) {
-  return element("div", attributes, element("dt", {}, term), element("dd", {}, ...description));
-}
-function answerView(table, choice, outcome) {
-  const code = outcome.category || "";
-  const category = table.categories[code] || { label: code, plain: "" };
-  const judged = outcome.concordance ? optionOf(table, "concordance", outcome.concordance) : void 0;
-  return [element(
-    "dl",
-    {},
-    entry(
-      { class: `cfx-category cfx-category-${code}` },
-      "Category (the leaflet's word)",
-      element("strong", {}, category.label),
-      " \u2014 ",
-      category.plain
-    ),
-    entry(
-      {},
-      "BI-RADS (US)",
-      element("strong", {}, outcome.birads),
-      " \u2014 ",
-      table.birads[outcome.birads || ""] || ""
-    ),
-    entry(
-      {},
-      "RCR M-score (UK)",
-      element("strong", {}, outcome.rcr),
-      " \u2014 ",
-      table.rcr[outcome.rcr || ""] || ""
-    ),
-    judged ? entry(
-      { class: "cfx-concordance" },
-      "Does the result explain the imaging?",
-      element("strong", {}, judged.label),
-      " \u2014 ",
-      choice.concordance ? "as you chose" : "the model's judgement for this result and category"
-    ) : null,
-    entry({ class: "cfx-next" }, "Next step", outcome.next_step)
-  )];
-}
-function transcriptItems(table, path, system) {
-  return path.map((stepId) => element(
-    "li",
-    { "data-step": stepId },
-    element("span", { class: "cfx-step-label" }, stepLabel(table, stepId, system)),
-    " ",
-    sources(table, table.steps[stepId].sources, "\u2014 ")
-  ));
-}
-function ruleItems(table, ruleIds) {
-  return ruleIds.map((ruleId) => {
-    const rule = table.rules[ruleId];
-    return element(
-      "li",
-      { "data-rule": ruleId },
-      rule.statement,
-      " ",
-      rule.synthesis ? element("span", { class: "cf-synthesis" }, "This book's simplification") : null,
-      rule.synthesis && rule.unconfirmed ? " " : null,
-      rule.unconfirmed ? element("span", { class: "cf-unconfirmed" }, "Sources differ or are incomplete") : null,
-      " ",
-      sources(table, rule.sources)
-    );
-  });
-}
-function stepDetails(table, stepId, system, path) {
-  const step = table.steps[stepId];
-  const position = path.indexOf(stepId);
-  return [
-    element("h3", {}, stepLabel(table, stepId, system)),
-    element("p", { class: "cfx-where" }, position >= 0 ? `Step ${position + 1} of ${path.length} on the current path.` : "Not on the current path."),
-    element("p", {}, step.explanation),
-    element("p", {}, sources(table, step.sources))
-  ];
-}
-
 // js/shared/chart.js
 function parseChart(svgText, system, idSuffix) {
   const holder = document.createElement("div");
@@ -351,197 +226,62 @@ function describePath(chart, path, label, lead = "Highlighted path: ") {
   if (!chart.desc) return;
   chart.desc.textContent = path.length ? `${lead}${path.map(label).join(" \u2192 ")}.` : `${chart.plainDesc} No path is highlighted.`;
 }
-
-// js/explorer/flowchart.js
-function prepareChart(svgText, table, system, token) {
-  const chart = parseChart(svgText, system, `${system}-${token}`);
-  chart.svg.setAttribute("role", "group");
-  for (const [id, group] of chart.nodes) {
-    if (!table.steps[id]) {
-      chart.nodes.delete(id);
-      continue;
-    }
-    const label = stepLabel(table, id, system);
-    group.dataset.step = id;
-    group.setAttribute("tabindex", "0");
-    group.setAttribute("role", "button");
-    group.setAttribute("aria-label", label);
-    const title = group.querySelector(":scope > title");
-    if (title) title.textContent = label;
-    for (const link of group.querySelectorAll("a")) link.removeAttributeNS("http://www.w3.org/1999/xlink", "title");
-  }
-  for (const group of chart.edges.values()) {
-    group.querySelector(":scope > title")?.remove();
-    group.setAttribute("aria-hidden", "true");
-  }
-  return chart;
+var MIN_TEXT_PX = 12;
+function keepReadable(svg, minPx = MIN_TEXT_PX) {
+  const sizes = [...svg.querySelectorAll("text")].map((text) => parseFloat(text.getAttribute("font-size") || "")).filter((size) => size > 0);
+  const box = svg.viewBox.baseVal;
+  const width = box && box.width ? box.width : parseFloat(svg.getAttribute("width") || "");
+  const scale = /scale\(\s*([\d.]+)/.exec(svg.querySelector("g.graph")?.getAttribute("transform") || "");
+  if (!sizes.length || !(width > 0)) return;
+  const smallest = Math.min(...sizes) * (scale ? parseFloat(scale[1]) || 1 : 1);
+  svg.style.setProperty("--cf-chart-min-width", `${Math.ceil(width * minPx / smallest)}px`);
 }
-function drawPath(chart, table, path) {
-  highlightPath(chart, path);
-  describePath(chart, path, (step) => stepLabel(table, step, chart.system));
+function scrollToPath(box, chart, path) {
+  const steps = path.map((step) => chart.nodes.get(step)).filter((group) => group !== void 0);
+  if (!steps.length || !box.clientWidth) return;
+  if (box.scrollWidth <= box.clientWidth && box.scrollHeight <= box.clientHeight) return;
+  const outer = box.getBoundingClientRect();
+  const rects = steps.map((group) => (
+    /** @type {SVGGElement} */
+    group.getBoundingClientRect()
+  ));
+  const left = Math.min(...rects.map((r) => r.left)) - outer.left + box.scrollLeft;
+  const right = Math.max(...rects.map((r) => r.right)) - outer.left + box.scrollLeft;
+  const top = rects[0].top - outer.top + box.scrollTop;
+  const across = right - left;
+  box.scrollLeft = across <= box.clientWidth ? left - (box.clientWidth - across) / 2 : left - 16;
+  box.scrollTop = top - 16;
 }
-
-// js/explorer/menus.js
-var GROUPS = [
-  { legend: "The woman", fields: ["setting", "history", "system"] },
-  { legend: "What is seen", fields: ["size", "shape", "pattern", "change"] },
-  { legend: "After biopsy", fields: ["result", "concordance"] }
-];
-var SYSTEM_WORDS = { uk: "UK", us: "US" };
-var OPTIONAL = ["result", "concordance"];
-function optionElements(options) {
-  return options.map((option) => element("option", { value: option.id }, option.label));
-}
-function buildControls(table, id) {
-  const selects = {};
-  const hints = {};
-  const labels = {};
-  const grouped = GROUPS.map((group) => ({ ...group, fields: group.fields.filter((f) => table.fields.includes(f)) }));
-  const named = new Set(grouped.flatMap((group) => group.fields));
-  const rest = table.fields.filter((field) => !named.has(field));
-  if (rest.length) grouped.push({ legend: "More", fields: rest });
-  const form = element("form", { class: "cfx-controls", "aria-label": "Describe the woman and the calcification" });
-  for (const group of grouped.filter((g) => g.fields.length)) {
-    const fieldset = element("fieldset", { class: "cfx-group" }, element("legend", {}, group.legend));
-    for (const field of group.fields) {
-      const options = field === "result" ? [] : optionElements(table.choices[field]);
-      selects[field] = element("select", { name: field, id: id(field) }, options);
-      hints[field] = element("span", { class: "cfx-hint", id: id(`${field}-hint`) });
-      labels[field] = element("label", { for: id(field) }, FIELD_LABELS[field] || field);
-      selects[field].setAttribute("aria-describedby", hints[field].id);
-      fieldset.append(element("div", { class: "cfx-control cf-field" }, labels[field], selects[field], hints[field]));
-    }
-    form.append(fieldset);
-  }
-  return { form, selects, hints, labels };
-}
-function clearForeignResult(table, choice) {
-  const result = choice.result ? optionOf(table, "result", choice.result) : void 0;
-  const system = choice.system || "";
-  if (!result || !result.system || result.system === system) return "";
-  choice.result = null;
-  let told = `The result "${result.label}" is ${SYSTEM_WORDS[result.system] || result.system} wording, so it was cleared (No result yet): choose one of the ${SYSTEM_WORDS[system] || system} results.`;
-  if (choice.concordance) {
-    const concordance = optionOf(table, "concordance", choice.concordance);
-    choice.concordance = null;
-    told += ` The concordance "${concordance ? concordance.label : ""}" was cleared with it.`;
-  }
-  return told;
-}
-function showChoice(view, choice) {
-  const { table, selects, hints, labels } = view;
-  const system = choice.system || "";
-  if (selects.result.dataset.system !== system) {
-    selects.result.replaceChildren(...optionElements(resultOptions(table, system)));
-    selects.result.dataset.system = system;
-    labels.result.textContent = fieldLabel("result", system);
-  }
-  for (const field of table.fields) {
-    const value = choice[field] || "";
-    if (selects[field].value !== value) selects[field].value = value;
-    const option = optionOf(table, field, value);
-    hints[field].replaceChildren(...option && option.description ? [option.description, " ", sources(table, option.sources) || ""] : []);
-  }
-}
-function chosen(view) {
-  const choice = {};
-  for (const field of view.table.fields) choice[field] = view.selects[field].value;
-  for (const field of OPTIONAL) choice[field] = choice[field] || null;
-  return choice;
+function routeLabel(chart, from, to) {
+  const group = chart.edges.get(`${from}--${to}`);
+  return group ? [...group.querySelectorAll("text")].map((text) => (text.textContent || "").trim()).join(" ") : "";
 }
 
-// js/explorer/show.js
-function chartOf(view) {
-  return (
-    /** @type {Chart} */
-    view.chart
-  );
-}
-function showChart(view, system) {
-  if (view.chart && view.chart.system === system) return;
-  if (!view.charts[system]) {
-    view.charts[system] = prepareChart(view.model.get("svgs")[system], view.table, system, view.token);
-    view.charts[system].svg.setAttribute("aria-describedby", view.chartHelp.id);
-  }
-  view.chart = view.charts[system];
-  view.chartBox.replaceChildren(view.chart.svg);
-}
-function showDetails(view, stepId) {
-  const chart = chartOf(view);
-  const open = stepId !== null && chart.nodes.has(stepId);
-  view.selectedStep = open ? stepId : null;
-  for (const [nodeId, group] of chart.nodes) group.classList.toggle("selected", nodeId === view.selectedStep);
-  view.details.classList.toggle("cfx-open", open);
-  view.closeButton.hidden = !open;
-  view.detailsBody.replaceChildren(...stepId !== null && open ? stepDetails(view.table, stepId, chart.system, view.path) : [element("p", { class: "cfx-note" }, CHART_HELP)]);
-}
-function showOutcome(view, choice, outcome) {
-  showChoice(view, choice);
-  showChart(view, choice.system || "");
-  view.path = outcome.path || [];
-  view.root.classList.toggle("cfx-refused", Boolean(outcome.refused));
-  if (outcome.refused) {
-    view.summary.replaceChildren(...refusalView(outcome));
-    view.transcript.replaceChildren();
-    view.transcript.hidden = true;
-    view.transcriptNote.textContent = "No path: this combination cannot occur.";
-    view.rules.replaceChildren();
-  } else {
-    view.summary.replaceChildren(...answerView(view.table, choice, outcome));
-    view.transcript.hidden = false;
-    view.transcriptNote.textContent = `${view.path.length} steps, from the first mammogram to where this finding goes next.`;
-    view.transcript.replaceChildren(...transcriptItems(view.table, view.path, choice.system || ""));
-    view.rules.replaceChildren(...ruleItems(view.table, outcome.rules || []));
-  }
-  view.chartBox.classList.toggle("cf-has-path", view.path.length > 0);
-  if (view.walk !== null) walkTo(view, view.walk);
-  else {
-    drawPath(chartOf(view), view.table, view.path);
-    showDetails(view, view.selectedStep);
-  }
-}
-function walkTo(view, count) {
-  const chart = chartOf(view);
-  if (count === null) {
-    view.walk = null;
-    drawPath(chart, view.table, view.path);
-    showDetails(view, null);
-    return;
-  }
-  const path = view.path;
-  const walk = view.walk = Math.max(0, Math.min(count, path.length));
-  drawPath(chart, view.table, path.slice(0, walk));
-  const stepId = path[walk - 1];
-  showDetails(view, stepId || null);
-  if (stepId) chart.nodes.get(stepId)?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  const keys = Math.min(9, view.selects[view.currentMenu].options.length);
-  const menu = `${fieldLabel(view.currentMenu, chart.system)}: keys 1\u2013${keys} choose`;
-  view.present.setStatus(!path.length ? `No path for this combination. ${menu}.` : walk === 0 ? `Press \u2192 to follow the path (${path.length} steps). ${menu}.` : `Step ${walk} of ${path.length}: ${stepLabel(view.table, stepId, chart.system)}. ${menu}.`);
-}
-function chooseOption(view, number) {
-  const select = view.selects[view.currentMenu];
-  const option = select.options[number - 1];
-  if (!option || select.value === option.value) return;
-  select.value = option.value;
-  applyChange(view, view.currentMenu);
-}
-function markMenu(view) {
-  for (const field of view.table.fields) {
-    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", field === view.currentMenu);
-  }
-}
-function show(view, choice) {
-  const key = JSON.stringify(view.table.fields.map((field) => choice[field] || ""));
-  if (key === view.shown) return;
-  view.shown = key;
-  showOutcome(view, choice, lookup(view.table, choice));
-}
-function applyChange(view, field) {
-  const choice = chosen(view);
-  view.notice.textContent = field === "system" ? clearForeignResult(view.table, choice) : "";
-  show(view, choice);
-  view.model.set("choice", choice);
-  view.model.save_changes();
+// js/shared/pathstrip.js
+function pathStrip({ steps, label, route, pending = 0, className = "", name }) {
+  const items = steps.map((step, i) => {
+    const words = i ? route(steps[i - 1], step) : "";
+    return element(
+      "li",
+      { class: "cf-path-step", "data-step": step },
+      // The first step's line is left empty, so that the boxes of a row line up.
+      i ? element(
+        "span",
+        { class: "cf-path-route" },
+        element("span", { "aria-hidden": "true" }, "\u2192 "),
+        words || element("span", { class: "cf-path-visually-hidden" }, "then")
+      ) : element("span", { class: "cf-path-route", "aria-hidden": "true" }, "\xA0"),
+      element(
+        "span",
+        { class: "cf-path-box" },
+        element("span", { class: "cf-path-number" }, `${i + 1}.`),
+        " ",
+        label(step)
+      )
+    );
+  });
+  const rest = pending > 0 ? element("li", { class: "cf-path-pending" }, steps.length ? `${pending} more step${pending === 1 ? "" : "s"}: press \u2192` : `${pending} step${pending === 1 ? "" : "s"}: press \u2192 to follow the path`) : null;
+  return element("ol", { class: `cf-path-strip ${className}`.trim(), "aria-label": name }, items, rest);
 }
 
 // js/shared/views.js
@@ -560,109 +300,14 @@ function viewIds(prefix, number) {
   return (name) => `${prefix}-${number}-${name}`;
 }
 
-// js/explorer/slide.js
-var DISCLAIMER = "For teaching, not for diagnosis.";
-var OPTIONAL2 = ["result", "concordance"];
-var MENU_KEYS = /* @__PURE__ */ new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " ", "Home", "End"]);
-function fill(select, options) {
-  select.replaceChildren(...options.map((option) => element("option", { value: option.id }, option.label)));
-}
-function categoryLine(table, system, outcome) {
-  const label = (table.categories[outcome.category || ""] || { label: outcome.category }).label;
-  const code = system === "uk" ? outcome.rcr : `BI-RADS ${outcome.birads}`;
-  return [element("strong", {}, label), ` \xB7 ${code}`];
-}
-function renderSlide({ model, el }) {
-  const table = model.get("table");
-  const fields = model.get("fields");
-  const id = viewIds("cfx-slide", nextViewNumber("explorer"));
-  const selects = {};
-  const labels = {};
-  const form = element("form", { class: "cfx-slide-controls", "aria-label": "Describe the calcification" });
-  for (const field of fields) {
-    selects[field] = element("select", { name: field, id: id(field) });
-    if (field !== "result") fill(selects[field], table.choices[field]);
-    labels[field] = element("label", { for: id(field) }, fieldLabel(field, ""));
-    form.append(element("div", { class: "cf-field" }, labels[field], selects[field]));
-  }
-  const answer = element("p", { class: "cfx-slide-answer", role: "status", "aria-live": "polite" });
-  const figure = element("figure", {
-    class: "cfx-slide-path cf-path-chart cf-has-path",
-    "data-calcflow": "slide-path"
-  });
-  const root = element(
-    "div",
-    {
-      class: "calcflow-explorer cf-widget cfx-slide",
-      "data-calcflow": "explorer",
-      "data-layout": "slide"
-    },
-    element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
-    figure
-  );
-  const show2 = (choice) => {
-    const system = choice.system || "";
-    if (selects.result && selects.result.dataset.system !== system) {
-      fill(selects.result, resultOptions(table, system));
-      selects.result.dataset.system = system;
-      labels.result.textContent = fieldLabel("result", system);
-    }
-    for (const field of fields) selects[field].value = choice[field] || "";
-    const outcome = lookup(table, choice);
-    if (outcome.refused || !outcome.path) {
-      answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
-      figure.replaceChildren();
-      figure.dataset.path = "";
-      return;
-    }
-    answer.replaceChildren(...categoryLine(table, system, outcome));
-    const svg = model.get("paths")[`${system}:${outcome.path.join(" ")}`];
-    figure.dataset.path = outcome.path.join(" ");
-    figure.innerHTML = svg || "";
-    if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
-  };
-  const chosen2 = () => {
-    const choice = { ...model.get("choice") };
-    for (const field of fields) choice[field] = selects[field].value;
-    for (const field of OPTIONAL2) choice[field] = choice[field] || null;
-    return choice;
-  };
-  const unlisten = listenAll([
-    [form, "change", (event) => {
-      const choice = chosen2();
-      if (
-        /** @type {HTMLSelectElement} */
-        event.target.name === "system"
-      ) clearForeignResult(table, choice);
-      show2(choice);
-      model.set("choice", choice);
-      model.save_changes();
-    }],
-    [form, "keydown", (event) => {
-      if (MENU_KEYS.has(
-        /** @type {KeyboardEvent} */
-        event.key
-      )) event.stopPropagation();
-    }]
-  ]);
-  const onModelChange = () => show2(model.get("choice"));
-  model.on("change:choice", onModelChange);
-  model.on("change:paths", onModelChange);
-  el.replaceChildren(root);
-  show2(model.get("choice"));
-  root.dataset.ready = "true";
-  return () => {
-    model.off("change:choice", onModelChange);
-    model.off("change:paths", onModelChange);
-    unlisten();
-    root.remove();
-  };
-}
-
 // js/shared/present.js
 var LAYOUT_PX = 1200;
 var ZOOM_MIN = 1.25;
 var ZOOM_MAX = 2.2;
+function numberKeys(count) {
+  const last = Math.min(9, count);
+  return last <= 1 ? "key 1" : `keys 1\u2013${last}`;
+}
 function presentation(options) {
   const mode = new PresentMode(options);
   return {
@@ -842,12 +487,511 @@ var PresentMode = class {
   }
 };
 
+// js/explorer/lookup.js
+function findOutcome(part, axes, values) {
+  let position = 0;
+  for (const field of part.fields) {
+    const ids = axes[field];
+    const index = ids.indexOf(values[field]);
+    if (index < 0) return { refused: `unknown ${field} '${values[field]}'; choose one of: ${ids.join(", ")}` };
+    position = position * ids.length + index;
+  }
+  return part.outcomes[part.index[position]];
+}
+function unique(items) {
+  return [...new Set(items)];
+}
+function lookup(table, choice) {
+  const values = {};
+  for (const field of table.fields) values[field] = choice[field] || "";
+  const seen = findOutcome(table.category, table.axes, values);
+  if ("refused" in seen) return seen;
+  const taken = findOutcome(table.route, table.axes, { ...values, birads: seen.birads });
+  if ("refused" in taken) return taken;
+  const rules = unique([...seen.rules, ...taken.rules]);
+  const items = [
+    ...rules.map((id) => table.rules[id].sources),
+    ...taken.path.map((id) => table.steps[id].sources)
+  ];
+  for (const field of table.described) items.push(optionOf(table, field, values[field])?.sources || []);
+  return {
+    category: seen.category,
+    birads: seen.birads,
+    rcr: seen.rcr,
+    next_step: taken.next_step,
+    path: taken.path,
+    route: taken.route,
+    rules,
+    sources: unique(items.flat()),
+    concordance: taken.concordance
+  };
+}
+function optionOf(table, field, id) {
+  return table.choices[field].find((option) => option.id === id);
+}
+
+// js/shared/cite.js
+function shortCitation(citation) {
+  const match = /^(.*?\(\w[^)]*\))/.exec(citation);
+  return match ? match[1] : citation;
+}
+function disclose(button, reference, open) {
+  button.setAttribute("aria-expanded", String(open));
+  reference.hidden = !open;
+}
+function cite(references, key, { short = false } = {}) {
+  const full = references[key] || key;
+  const shown = short ? shortCitation(full) : full;
+  if (shown === full) return element("cite", { "data-key": key }, shown);
+  const id = `cf-cite-${nextViewNumber("cite")}`;
+  const reference = element("span", { class: "cf-cite-full", id, hidden: "" }, full);
+  const button = element("button", {
+    type: "button",
+    class: "cf-cite-button",
+    "aria-expanded": "false",
+    "aria-controls": id
+  }, shown);
+  button.addEventListener("click", () => disclose(button, reference, reference.hidden));
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || reference.hidden) return;
+    disclose(button, reference, false);
+    event.stopPropagation();
+  });
+  return element("cite", { "data-key": key, class: "cf-cite" }, button, reference);
+}
+function citeAll(references, keys, options = {}) {
+  return keys.flatMap((key, i) => i ? ["; ", cite(references, key, options)] : [cite(references, key, options)]);
+}
+function sourcesLine(references, keys, { tag = "span", className, lead = "Sources: ", short = false }) {
+  return keys.length ? element(tag, { class: className }, lead, citeAll(references, keys, { short })) : null;
+}
+
+// js/explorer/words.js
+var FIELD_LABELS = {
+  setting: "Why she had the mammogram",
+  history: "Earlier breast cancer treatment",
+  system: "Practice followed",
+  size: "Size",
+  shape: "Shape (morphology)",
+  pattern: "Pattern (distribution)",
+  change: "Compared with earlier mammograms",
+  result: "Biopsy result",
+  concordance: "Does the result explain the imaging?"
+};
+var RESULT_LABELS = { uk: "Biopsy result (B-code)", us: "Biopsy result (pathology report)" };
+var CHART_HELP = "Click a step, or Tab to it and press Enter, to read what happens there and why.";
+function stepLabel(table, stepId, system) {
+  const step = table.steps[stepId];
+  return step.labels && step.labels[system] || step.label;
+}
+function fieldLabel(field, system) {
+  return field === "result" && RESULT_LABELS[system] || FIELD_LABELS[field] || field;
+}
+function resultOptions(table, system) {
+  return table.choices.result.filter((option) => !option.id || option.system === system);
+}
+function sources(table, keys, lead = "Sources: ") {
+  return sourcesLine(table.references, keys || [], { className: "cfx-sources", lead, short: true });
+}
+
+// js/explorer/answer.js
+function refusalView(outcome) {
+  return [
+    element("p", { class: "cfx-refusal-title" }, "This combination cannot occur"),
+    element("p", { class: "cfx-refusal" }, outcome.refused),
+    element("p", { class: "cfx-note" }, "Change one of the choices above to see a path.")
+  ];
+}
+function entry(attributes, term, ...description) {
+  return element("div", attributes, element("dt", {}, term), element("dd", {}, ...description));
+}
+function answerView(table, choice, outcome) {
+  const code = outcome.category || "";
+  const category = table.categories[code] || { label: code, plain: "" };
+  const judged = outcome.concordance ? optionOf(table, "concordance", outcome.concordance) : void 0;
+  return [element(
+    "dl",
+    {},
+    entry(
+      { class: `cfx-category cfx-category-${code}` },
+      "Category (the leaflet's word)",
+      element("strong", {}, category.label),
+      " \u2014 ",
+      category.plain
+    ),
+    entry(
+      {},
+      "BI-RADS (US)",
+      element("strong", {}, outcome.birads),
+      " \u2014 ",
+      table.birads[outcome.birads || ""] || ""
+    ),
+    entry(
+      {},
+      "RCR M-score (UK)",
+      element("strong", {}, outcome.rcr),
+      " \u2014 ",
+      table.rcr[outcome.rcr || ""] || ""
+    ),
+    judged ? entry(
+      { class: "cfx-concordance" },
+      "Does the result explain the imaging?",
+      element("strong", {}, judged.label),
+      " \u2014 ",
+      choice.concordance ? "as you chose" : "the model's judgement for this result and category"
+    ) : null,
+    entry({ class: "cfx-next" }, "Next step", outcome.next_step)
+  )];
+}
+function transcriptItems(table, path, system) {
+  return path.map((stepId) => element(
+    "li",
+    { "data-step": stepId },
+    element("span", { class: "cfx-step-label" }, stepLabel(table, stepId, system)),
+    " ",
+    sources(table, table.steps[stepId].sources, "\u2014 ")
+  ));
+}
+function ruleItems(table, ruleIds) {
+  return ruleIds.map((ruleId) => {
+    const rule = table.rules[ruleId];
+    return element(
+      "li",
+      { "data-rule": ruleId },
+      rule.statement,
+      " ",
+      rule.synthesis ? element("span", { class: "cf-synthesis" }, "This book's simplification") : null,
+      rule.synthesis && rule.unconfirmed ? " " : null,
+      rule.unconfirmed ? element("span", { class: "cf-unconfirmed" }, "Sources differ or are incomplete") : null,
+      " ",
+      sources(table, rule.sources)
+    );
+  });
+}
+function stepDetails(table, stepId, system, path) {
+  const step = table.steps[stepId];
+  const position = path.indexOf(stepId);
+  return [
+    element("h3", {}, stepLabel(table, stepId, system)),
+    element("p", { class: "cfx-where" }, position >= 0 ? `Step ${position + 1} of ${path.length} on the current path.` : "Not on the current path."),
+    element("p", {}, step.explanation),
+    element("p", {}, sources(table, step.sources))
+  ];
+}
+
+// js/explorer/flowchart.js
+function prepareChart(svgText, table, system, token) {
+  const chart = parseChart(svgText, system, `${system}-${token}`);
+  keepReadable(chart.svg);
+  chart.svg.setAttribute("role", "group");
+  for (const [id, group] of chart.nodes) {
+    if (!table.steps[id]) {
+      chart.nodes.delete(id);
+      continue;
+    }
+    const label = stepLabel(table, id, system);
+    group.dataset.step = id;
+    group.setAttribute("tabindex", "0");
+    group.setAttribute("role", "button");
+    group.setAttribute("aria-label", label);
+    const title = group.querySelector(":scope > title");
+    if (title) title.textContent = label;
+    for (const link of group.querySelectorAll("a")) link.removeAttributeNS("http://www.w3.org/1999/xlink", "title");
+  }
+  for (const group of chart.edges.values()) {
+    group.querySelector(":scope > title")?.remove();
+    group.setAttribute("aria-hidden", "true");
+  }
+  return chart;
+}
+function drawPath(chart, table, path) {
+  highlightPath(chart, path);
+  describePath(chart, path, (step) => stepLabel(table, step, chart.system));
+}
+
+// js/explorer/menus.js
+var GROUPS = [
+  { legend: "The woman", fields: ["setting", "history", "system"] },
+  { legend: "What is seen", fields: ["size", "shape", "pattern", "change"] },
+  { legend: "After biopsy", fields: ["result", "concordance"] }
+];
+var SYSTEM_WORDS = { uk: "UK", us: "US" };
+var OPTIONAL = ["result", "concordance"];
+function optionElements(options) {
+  return options.map((option) => element("option", { value: option.id }, option.label));
+}
+function buildControls(table, id) {
+  const selects = {};
+  const hints = {};
+  const labels = {};
+  const grouped = GROUPS.map((group) => ({ ...group, fields: group.fields.filter((f) => table.fields.includes(f)) }));
+  const named = new Set(grouped.flatMap((group) => group.fields));
+  const rest = table.fields.filter((field) => !named.has(field));
+  if (rest.length) grouped.push({ legend: "More", fields: rest });
+  const form = element("form", { class: "cfx-controls", "aria-label": "Describe the woman and the calcification" });
+  for (const group of grouped.filter((g) => g.fields.length)) {
+    const fieldset = element("fieldset", { class: "cfx-group" }, element("legend", {}, group.legend));
+    for (const field of group.fields) {
+      const options = field === "result" ? [] : optionElements(table.choices[field]);
+      selects[field] = element("select", { name: field, id: id(field) }, options);
+      hints[field] = element("span", { class: "cfx-hint", id: id(`${field}-hint`) });
+      labels[field] = element("label", { for: id(field) }, FIELD_LABELS[field] || field);
+      selects[field].setAttribute("aria-describedby", hints[field].id);
+      fieldset.append(element("div", { class: "cfx-control cf-field" }, labels[field], selects[field], hints[field]));
+    }
+    form.append(fieldset);
+  }
+  return { form, selects, hints, labels };
+}
+function clearForeignResult(table, choice) {
+  const result = choice.result ? optionOf(table, "result", choice.result) : void 0;
+  const system = choice.system || "";
+  if (!result || !result.system || result.system === system) return "";
+  choice.result = null;
+  let told = `The result "${result.label}" is ${SYSTEM_WORDS[result.system] || result.system} wording, so it was cleared (No result yet): choose one of the ${SYSTEM_WORDS[system] || system} results.`;
+  if (choice.concordance) {
+    const concordance = optionOf(table, "concordance", choice.concordance);
+    choice.concordance = null;
+    told += ` The concordance "${concordance ? concordance.label : ""}" was cleared with it.`;
+  }
+  return told;
+}
+function showChoice(view, choice) {
+  const { table, selects, hints, labels } = view;
+  const system = choice.system || "";
+  if (selects.result.dataset.system !== system) {
+    selects.result.replaceChildren(...optionElements(resultOptions(table, system)));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of table.fields) {
+    const value = choice[field] || "";
+    if (selects[field].value !== value) selects[field].value = value;
+    const option = optionOf(table, field, value);
+    hints[field].replaceChildren(...option && option.description ? [option.description, " ", sources(table, option.sources) || ""] : []);
+  }
+}
+function chosen(view) {
+  const choice = {};
+  for (const field of view.table.fields) choice[field] = view.selects[field].value;
+  for (const field of OPTIONAL) choice[field] = choice[field] || null;
+  return choice;
+}
+
+// js/explorer/show.js
+function chartOf(view) {
+  return (
+    /** @type {Chart} */
+    view.chart
+  );
+}
+function showChart(view, system) {
+  if (view.chart && view.chart.system === system) return;
+  if (!view.charts[system]) {
+    view.charts[system] = prepareChart(view.model.get("svgs")[system], view.table, system, view.token);
+    view.charts[system].svg.setAttribute("aria-describedby", view.chartHelp.id);
+  }
+  view.chart = view.charts[system];
+  view.chartBox.replaceChildren(view.chart.svg);
+}
+function showDetails(view, stepId) {
+  const chart = chartOf(view);
+  const open = stepId !== null && chart.nodes.has(stepId);
+  view.selectedStep = open ? stepId : null;
+  for (const [nodeId, group] of chart.nodes) group.classList.toggle("selected", nodeId === view.selectedStep);
+  view.details.classList.toggle("cfx-open", open);
+  view.closeButton.hidden = !open;
+  view.detailsBody.replaceChildren(...stepId !== null && open ? stepDetails(view.table, stepId, chart.system, view.path) : [element("p", { class: "cfx-note" }, CHART_HELP)]);
+}
+function showOutcome(view, choice, outcome) {
+  showChoice(view, choice);
+  showChart(view, choice.system || "");
+  view.path = outcome.path || [];
+  view.root.classList.toggle("cfx-refused", Boolean(outcome.refused));
+  if (outcome.refused) {
+    view.summary.replaceChildren(...refusalView(outcome));
+    view.transcript.replaceChildren();
+    view.transcript.hidden = true;
+    view.transcriptNote.textContent = "No path: this combination cannot occur.";
+    view.rules.replaceChildren();
+  } else {
+    view.summary.replaceChildren(...answerView(view.table, choice, outcome));
+    view.transcript.hidden = false;
+    view.transcriptNote.textContent = `${view.path.length} steps, from the first mammogram to where this finding goes next.`;
+    view.transcript.replaceChildren(...transcriptItems(view.table, view.path, choice.system || ""));
+    view.rules.replaceChildren(...ruleItems(view.table, outcome.rules || []));
+  }
+  view.chartBox.classList.toggle("cf-has-path", view.path.length > 0);
+  if (view.walk !== null) walkTo(view, view.walk);
+  else {
+    drawPath(chartOf(view), view.table, view.path);
+    showDetails(view, view.selectedStep);
+    scrollToPath(view.chartBox, chartOf(view), view.path);
+  }
+}
+function walkTo(view, count) {
+  const chart = chartOf(view);
+  if (count === null) {
+    view.walk = null;
+    view.strip.replaceChildren();
+    drawPath(chart, view.table, view.path);
+    showDetails(view, null);
+    scrollToPath(view.chartBox, chart, view.path);
+    return;
+  }
+  const path = view.path;
+  const walk = view.walk = Math.max(0, Math.min(count, path.length));
+  drawPath(chart, view.table, path.slice(0, walk));
+  const stepId = path[walk - 1];
+  showDetails(view, stepId || null);
+  markMenu(view);
+  view.strip.replaceChildren(pathStrip({
+    steps: path.slice(0, walk),
+    label: (step) => stepLabel(view.table, step, chart.system),
+    route: (from, to) => routeLabel(chart, from, to),
+    pending: path.length - walk,
+    name: "The path so far"
+  }));
+  const menu = `${fieldLabel(view.currentMenu, chart.system)}: ${numberKeys(view.selects[view.currentMenu].options.length)} choose`;
+  view.present.setStatus(!path.length ? `No path for this combination. ${menu}.` : walk === 0 ? `Press \u2192 to follow the path (${path.length} steps). ${menu}.` : `Step ${walk} of ${path.length}: ${stepLabel(view.table, stepId, chart.system)}. ${menu}.`);
+}
+function chooseOption(view, number) {
+  const select = view.selects[view.currentMenu];
+  const option = select.options[number - 1];
+  if (!option || select.value === option.value) return;
+  select.value = option.value;
+  applyChange(view, view.currentMenu);
+}
+function markMenu(view) {
+  for (const field of view.table.fields) {
+    const current = field === view.currentMenu;
+    view.selects[field].parentElement?.classList.toggle("cfx-current-menu", current);
+    view.labels[field].dataset.keys = current ? numberKeys(view.selects[field].options.length) : "";
+  }
+}
+function show(view, choice) {
+  const key = JSON.stringify(view.table.fields.map((field) => choice[field] || ""));
+  if (key === view.shown) return;
+  view.shown = key;
+  showOutcome(view, choice, lookup(view.table, choice));
+}
+function applyChange(view, field) {
+  const choice = chosen(view);
+  view.notice.textContent = field === "system" ? clearForeignResult(view.table, choice) : "";
+  show(view, choice);
+  view.model.set("choice", choice);
+  view.model.save_changes();
+}
+
+// js/explorer/slide.js
+var DISCLAIMER = "For teaching, not for diagnosis.";
+var OPTIONAL2 = ["result", "concordance"];
+var MENU_KEYS = /* @__PURE__ */ new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " ", "Home", "End"]);
+function fill(select, options) {
+  select.replaceChildren(...options.map((option) => element("option", { value: option.id }, option.label)));
+}
+function categoryLine(table, system, outcome) {
+  const label = (table.categories[outcome.category || ""] || { label: outcome.category }).label;
+  const code = system === "uk" ? outcome.rcr : `BI-RADS ${outcome.birads}`;
+  return [element("strong", {}, label), ` \xB7 ${code}`];
+}
+function buildSlide(table, fields) {
+  const id = viewIds("cfx-slide", nextViewNumber("explorer"));
+  const selects = {};
+  const labels = {};
+  const form = element("form", { class: "cfx-slide-controls", "aria-label": "Describe the calcification" });
+  for (const field of fields) {
+    selects[field] = element("select", { name: field, id: id(field) });
+    if (field !== "result") fill(selects[field], table.choices[field]);
+    labels[field] = element("label", { for: id(field) }, fieldLabel(field, ""));
+    form.append(element("div", { class: "cf-field" }, labels[field], selects[field]));
+  }
+  const answer = element("p", { class: "cfx-slide-answer", role: "status", "aria-live": "polite" });
+  const figure = element("figure", {
+    class: "cfx-slide-path cf-path-chart cf-has-path",
+    "data-calcflow": "slide-path"
+  });
+  const root = element(
+    "div",
+    {
+      class: "calcflow-explorer cf-widget cfx-slide",
+      "data-calcflow": "explorer",
+      "data-layout": "slide"
+    },
+    element("div", { class: "cfx-slide-side" }, element("p", { class: "cf-disclaimer" }, DISCLAIMER), form, answer),
+    figure
+  );
+  return { fields, selects, labels, form, answer, figure, root };
+}
+function showSlide(slide, table, paths, choice) {
+  const { fields, selects, labels, answer, figure } = slide;
+  const system = choice.system || "";
+  if (selects.result && selects.result.dataset.system !== system) {
+    fill(selects.result, resultOptions(table, system));
+    selects.result.dataset.system = system;
+    labels.result.textContent = fieldLabel("result", system);
+  }
+  for (const field of fields) selects[field].value = choice[field] || "";
+  const outcome = lookup(table, choice);
+  if (outcome.refused || !outcome.path) {
+    answer.replaceChildren(element("strong", {}, "This combination cannot occur. "), outcome.refused || "");
+    figure.replaceChildren();
+    figure.dataset.path = "";
+    return;
+  }
+  answer.replaceChildren(...categoryLine(table, system, outcome));
+  const svg = paths[`${system}:${outcome.path.join(" ")}`];
+  figure.dataset.path = outcome.path.join(" ");
+  figure.innerHTML = svg || "";
+  if (!svg) figure.append(element("p", { class: "cfx-note" }, "This path was not drawn for the slide."));
+}
+function chosen2(slide, current) {
+  const choice = { ...current };
+  for (const field of slide.fields) choice[field] = slide.selects[field].value;
+  for (const field of OPTIONAL2) choice[field] = choice[field] || null;
+  return choice;
+}
+function renderSlide({ model, el }) {
+  const table = model.get("table");
+  const slide = buildSlide(table, model.get("fields"));
+  const show2 = () => showSlide(slide, table, model.get("paths"), model.get("choice"));
+  const unlisten = listenAll([
+    [slide.form, "change", (event) => {
+      const choice = chosen2(slide, model.get("choice"));
+      if (
+        /** @type {HTMLSelectElement} */
+        event.target.name === "system"
+      ) clearForeignResult(table, choice);
+      showSlide(slide, table, model.get("paths"), choice);
+      model.set("choice", choice);
+      model.save_changes();
+    }],
+    [slide.form, "keydown", (event) => {
+      if (MENU_KEYS.has(
+        /** @type {KeyboardEvent} */
+        event.key
+      )) event.stopPropagation();
+    }]
+  ]);
+  model.on("change:choice", show2);
+  model.on("change:paths", show2);
+  el.replaceChildren(slide.root);
+  show2();
+  slide.root.dataset.ready = "true";
+  return () => {
+    model.off("change:choice", show2);
+    model.off("change:paths", show2);
+    unlisten();
+    slide.root.remove();
+  };
+}
+
 // js/explorer/view.js
 var DISCLAIMER2 = "For teaching, not for diagnosis.";
 var PRESENT_KEYS = [
   ["\u2192", "reveal the next step of the path, with its explanation"],
   ["\u2190", "take the last step back"],
-  ["1\u20139", "choose that option in the current menu (Tab moves to the next menu)"],
+  ["1 2 3 \u2026", "choose that option in the current menu (Tab moves to the next menu)"],
   ["\u2191 \u2193", "the previous or next option in the menu that has focus"]
 ];
 function createView(model) {
@@ -879,6 +1023,7 @@ function createView(model) {
     summary: element("div", { class: "cfx-summary", role: "region", "aria-live": "polite", "aria-label": "Answer" }),
     chartBox: element("div", { class: "cfx-chart cf-path-chart" }),
     chartHelp: element("p", { class: "cfx-visually-hidden", id: id("chart-help") }, CHART_HELP),
+    strip: element("div", { class: "cfx-strip", "data-calcflow": "path-strip" }),
     details: element("div", {
       class: "cfx-details",
       role: "region",
@@ -924,7 +1069,7 @@ function layout(view) {
       "div",
       { class: "cfx-layout" },
       element("div", { class: "cfx-side" }, view.controls, view.notice, view.summary),
-      element("div", { class: "cfx-chart-area" }, view.chartHelp, view.chartBox, view.details)
+      element("div", { class: "cfx-chart-area" }, view.chartHelp, view.chartBox, view.strip, view.details)
     ),
     element(
       "div",
@@ -960,13 +1105,18 @@ function stepFrom(event) {
 }
 function openStep(view, stepId) {
   showDetails(view, stepId);
-  keepClear(view, stepId);
+  keepDetailsInView(view);
 }
-function keepClear(view, stepId) {
-  const group = stepId ? chartOf(view).nodes.get(stepId) : void 0;
-  if (!group || getComputedStyle(view.details).position !== "sticky") return;
-  const overlap = group.getBoundingClientRect().bottom - view.details.getBoundingClientRect().top;
-  if (overlap > 0) window.scrollBy(0, overlap + 12);
+function keepDetailsInView(view) {
+  if (view.present.active()) return;
+  const panel = view.details.getBoundingClientRect();
+  const below = panel.bottom - window.innerHeight;
+  if (below > 0) window.scrollBy(0, Math.max(0, Math.min(below + 8, panel.top - 8)));
+}
+function closeStep(view) {
+  const group = view.selectedStep ? chartOf(view).nodes.get(view.selectedStep) : void 0;
+  showDetails(view, null);
+  if (group) group.focus();
 }
 function listeners(view) {
   return [
@@ -986,12 +1136,16 @@ function listeners(view) {
       markMenu(view);
       if (view.walk !== null) walkTo(view, view.walk);
     }],
-    [view.closeButton, "click", () => {
-      const group = view.selectedStep ? chartOf(view).nodes.get(view.selectedStep) : void 0;
-      showDetails(view, null);
-      if (group) group.focus();
+    [view.closeButton, "click", () => closeStep(view)],
+    // Esc closes the step details (presenting, present.js takes Esc first: it leaves the presentation).
+    [view.root, "keydown", (event) => {
+      if (
+        /** @type {KeyboardEvent} */
+        event.key !== "Escape" || !view.selectedStep || event.defaultPrevented
+      ) return;
+      event.preventDefault();
+      closeStep(view);
     }],
-    [view.chartBox, "focusin", (event) => keepClear(view, stepFrom(event))],
     [view.chartBox, "click", (event) => {
       const stepId = stepFrom(event);
       if (stepId) openStep(view, stepId);
@@ -1015,9 +1169,11 @@ function render({ model, el }) {
   const onModelChange = () => show(view, model.get("choice"));
   model.on("change:choice", onModelChange);
   el.replaceChildren(view.root);
+  const unfit = fitToPage(view.root);
   show(view, model.get("choice"));
   view.root.dataset.ready = "true";
   return () => {
+    unfit();
     view.present.destroy();
     model.off("change:choice", onModelChange);
     unlisten();
