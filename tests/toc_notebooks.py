@@ -3,6 +3,7 @@
     python tests/toc_notebooks.py               print the .ipynb paths listed in _toc.yml, one per line
     python tests/toc_notebooks.py --execute     re-execute each of them in place, storing the outputs
     python tests/toc_notebooks.py --launch-cell give each of them the launch cell first (see below); idempotent
+    python tests/toc_notebooks.py --collapse    fold away, in JupyterLab, what the web book leaves out (see below)
 
 Used by the Makefile (nbval runs over exactly these notebooks) and importable by tests
 (`from toc_notebooks import toc_notebooks`). A file named in the toc that does not exist is an error,
@@ -13,6 +14,13 @@ notebook in the toc starts with the same code cell (launch_cell_source), tagged 
 the slides leave it out, which installs the book's package from the repository named in _config.yml when it is
 missing and does nothing, printing nothing, where it is installed (so nbval compares it with no stored output).
 `--launch-cell` inserts it, or brings an older one up to date, and leaves every other cell as it is.
+
+Collapsed cells: the web book hides the code of `hide-input` cells and leaves `slide-only` cells (the lecture deck's
+points and figures) out. JupyterLab and Notebook 7 read neither tag; they fold a cell's source or outputs away when
+its metadata says `jupyter.source_hidden` / `jupyter.outputs_hidden` (a click on the bar beside it unfolds it).
+`--collapse` sets exactly those on exactly those cells (collapsed_metadata), so a student in JupyterLab reads the
+chapter as the web book shows it; `--execute` does the same. A hide-input cell whose code is the lesson in JupyterLab
+(driving a widget from Python) is also tagged `show-code-in-jupyterlab`, and stays unfolded.
 """
 
 from __future__ import annotations
@@ -46,6 +54,11 @@ if importlib.util.find_spec("calcflow") is None:
             !apt-get -qq update && apt-get -qq install --yes graphviz > /dev/null
         else:
             print("The flowcharts need Graphviz: install it (https://graphviz.org/download/), then restart the kernel.")"""
+
+# Tag -> what JupyterLab folds away: the code of a cell the book shows without it; all of a slide-only cell.
+COLLAPSED_BY_TAG = {"hide-input": {"source_hidden": True},
+                    "slide-only": {"source_hidden": True, "outputs_hidden": True}}
+SHOW_CODE_TAG = "show-code-in-jupyterlab"
 
 # A widget's live view: a reference to a model that lives only as long as the kernel that made it.
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -145,6 +158,45 @@ def add_launch_cells(notebooks: list[Path], root: Path = REPO_ROOT) -> list[Path
     return changed
 
 
+def collapsed_metadata(notebook) -> bool:
+    """Set `jupyter.source_hidden` / `outputs_hidden` on each cell as COLLAPSED_BY_TAG says for its tags, and take
+    them off every other cell (in place); True if a cell changed. A cell's other metadata is left as it is."""
+    changed = False
+    for cell in notebook.cells:
+        wanted: dict = {}
+        for tag in cell.metadata.get("tags", []):
+            wanted.update(COLLAPSED_BY_TAG.get(tag, {}))
+        if cell.cell_type == "markdown":
+            wanted.pop("outputs_hidden", None)
+        if SHOW_CODE_TAG in cell.metadata.get("tags", []):
+            wanted.pop("source_hidden", None)
+        jupyter = dict(cell.metadata.get("jupyter", {}))
+        for key in ("source_hidden", "outputs_hidden"):
+            jupyter.pop(key, None)
+        jupyter.update(wanted)
+        if jupyter != cell.metadata.get("jupyter", {}):
+            changed = True
+            if jupyter:
+                cell.metadata["jupyter"] = jupyter
+            else:
+                cell.metadata.pop("jupyter", None)
+    return changed
+
+
+def collapse_cells(notebooks: list[Path], root: Path = REPO_ROOT) -> list[Path]:
+    """collapsed_metadata on each notebook, written back when it changed; the notebooks that changed."""
+    import nbformat
+
+    changed = []
+    for relative in notebooks:
+        path = root / relative
+        notebook = nbformat.read(path, as_version=4)
+        if collapsed_metadata(notebook):
+            nbformat.write(notebook, path)
+            changed.append(relative)
+    return changed
+
+
 def without_widget_views(notebook) -> None:
     """Drop the widget-view representation from every output of `notebook` (in place), keeping the others.
 
@@ -195,6 +247,7 @@ def execute_in_place(notebooks: list[Path], root: Path = REPO_ROOT) -> None:
             resources={"metadata": {"path": str(path.parent)}},
         ).execute()
         without_widget_views(notebook)
+        collapsed_metadata(notebook)
         notebook.metadata["kernelspec"] = kernelspec
         nbformat.write(notebook, path)
 
@@ -205,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--execute", action="store_true", help="re-execute the notebooks in place")
     action.add_argument("--launch-cell", action="store_true",
                         help="make the launch cell (install calcflow where it is missing) each notebook's first cell")
+    action.add_argument("--collapse", action="store_true",
+                        help="fold away in JupyterLab the code of hide-input cells and all of slide-only cells")
     args = parser.parse_args(argv)
     try:
         notebooks = toc_notebooks()
@@ -224,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         for path in changed:
             print(f"launch cell added or updated: {path.as_posix()}")
+        print(f"{len(changed)} of {len(notebooks)} notebooks changed")
+    elif args.collapse:
+        changed = collapse_cells(notebooks)
+        for path in changed:
+            print(f"cells collapsed: {path.as_posix()}")
         print(f"{len(changed)} of {len(notebooks)} notebooks changed")
     else:
         print("\n".join(path.as_posix() for path in notebooks))

@@ -306,7 +306,7 @@ _STORED_VIEWS = """async () => {
         String((output.data || {})["text/html"] || "").includes("calcflow-static"));
     const views = [];
     for (const [index, cell] of notebook.widgets.entries()) {
-        if (cell.model.type !== "code" || !hosts(cell)) continue;
+        if (cell.model.type !== "code" || cell.outputHidden || !hosts(cell)) continue;
         await notebook.scrollToItem(index, "start");
         const shown = () => (cell.node.querySelector(".jp-OutputArea-output") || {innerText: ""}).innerText.trim();
         for (let wait = 0; wait < 200 && !shown(); wait++) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -321,6 +321,30 @@ _SCROLL_TO_CELL = """async (needle) => {
 }"""
 
 
+# Each cell's tags, and whether JupyterLab shows it folded away (its code, its outputs) as the notebook's metadata says.
+_FOLDED = """() => window.jupyterapp.shell.currentWidget.content.widgets.map((cell) => ({
+    tags: cell.model.getMetadata("tags") || [], type: cell.model.type,
+    input: cell.inputHidden, output: cell.model.type === "code" ? cell.outputHidden : false}))"""
+
+
+def folding_problems(page) -> list[str]:
+    """What the web book leaves out is folded in JupyterLab: a slide-only cell whole, a hide-input cell's code (not a
+    cell whose code is the lesson); every other cell is open."""
+    problems = []
+    for index, cell in enumerate(page.evaluate(_FOLDED)):
+        tags = set(cell["tags"])
+        if "slide-only" in tags:
+            expected = (True, cell["type"] == "code")
+        elif "hide-input" in tags and "show-code-in-jupyterlab" not in tags:
+            expected = (True, False)
+        else:
+            expected = (False, False)
+        if (cell["input"], cell["output"]) != expected:
+            problems.append(f"cell {index} {sorted(tags)}: source/outputs folded {cell['input'], cell['output']}, "
+                            f"expected {expected}")
+    return problems
+
+
 def stored_views(page) -> list[str]:
     """What each widget cell shows before it is run: the visible text of each output holding a widget's host."""
     return page.evaluate(_STORED_VIEWS)
@@ -329,7 +353,8 @@ def stored_views(page) -> list[str]:
 def assert_stored_views(page) -> None:
     """Each widget cell shows its line, saying what to do: no error, no word of JavaScript being off."""
     views = stored_views(page)
-    assert len(views) == 6, f"the chapter has six widget cells, {len(views)} show their stored view: {views}"
+    # The explorer, the learning checks; the four slide-only explorers are folded away (folding_problems).
+    assert len(views) == 2, f"the chapter shows two widget cells, {len(views)} show their stored view: {views}"
     assert set(views) == STORED_VIEWS, f"before the run, the widget cells show: {sorted(set(views))}"
 
 
@@ -346,6 +371,7 @@ def test_a_chapter_in_jupyterlab(jupyter, jupyter_page):
     for raw in ("```{admonition}", "{cite:p}`", "{term}`"):
         assert raw not in markdown, f"MyST shown as raw text in JupyterLab: {raw}"
     assert set(page.evaluate(_TRUSTED)) == {True}
+    assert not folding_problems(page), folding_problems(page)
     assert_stored_views(page)  # a trusted notebook: JupyterLab would show a stored widget view ("model not found")
 
     root = run_all(page)
