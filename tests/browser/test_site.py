@@ -177,3 +177,25 @@ def _path_in_site(url: str, site: str) -> str:
 
 
 _anchors = functools.cache(anchors_in)  # each page's ids, read once for all the links to it
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts", "no-scripts"])
+def test_the_entry_page_forwards_to_the_first_chapter_page(browser, site, site_dir, http_server, scripts):
+    """index.html forwards to the book's first page (Jupyter Book's root is book/intro): by script at once, keeping a
+    #fragment and leaving index.html out of the history; with scripts off, by its Refresh."""
+    from conftest import new_offline_page
+
+    context, page = new_offline_page(browser, http_server if site.startswith("http") else "file://",
+                                     java_script_enabled=scripts)
+    try:
+        page.goto(site + "index.html#how-to-use-it" if scripts else site + "index.html")
+        page.wait_for_url("**/book/intro.html*")
+        page.wait_for_load_state("load")
+        assert page.locator("h1").first.inner_text().strip(), "the first page shows no title"
+        assert not page.console_errors, page.console_errors
+        if scripts:
+            assert urlsplit(page.url).fragment == "how-to-use-it", page.url
+            page.go_back()  # to the blank page the tab opened with: index.html is not in the history to bounce off
+            assert "index.html" not in page.url, f"Back went to {page.url}"
+    finally:
+        context.close()
