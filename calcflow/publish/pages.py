@@ -69,11 +69,11 @@ WIDGET_DATA_MIN_BYTES = 16_000  # smaller states (a chapter's quiz) stay in the 
 
 def externalise_widget_data(body: str, data_dir: Path, data_url: str) -> tuple[str, list[str]]:
     """Each large widget state moved out of the page into data_dir/<sha256[:16]>.js, a classic script that puts it
-    back into the (now empty) <script type="application/json" data-calcflow-data="…"> of its host; returns the
-    page and the addresses (`data_url` + name) of the scripts, which the page must load with `defer` before the
-    widgets' modules (deferred scripts and modules run in the page's order, after it is parsed: the state is back
-    before a widget reads it). A <script src> loads from file:// as from a server; the bytes leave the page's
-    critical path (a phone shows the text before the explorer's table has arrived)."""
+    back into the (now empty) <script type="application/json" data-calcflow-data="…" data-calcflow-src="…"> of its
+    host; returns the page and the addresses (`data_url` + name) of the scripts. The widget's module loads the
+    script when the host comes near the window, then renders it (shared/host.js, mountStatic): a <script src>
+    loads from file:// as from a server, and the bytes leave the page's first load (a phone shows the chapter
+    without fetching an explorer's table it may never scroll to)."""
     urls: list[str] = []
 
     def host(match: re.Match) -> str:
@@ -89,8 +89,10 @@ def externalise_widget_data(body: str, data_dir: Path, data_url: str) -> tuple[s
                               encoding="utf-8")
         if data_url + target.name not in urls:
             urls.append(data_url + target.name)
-        opening = match[1].replace('<script type="application/json">',
-                                   f'<script type="application/json" data-calcflow-data="{digest}">')
+        source = html.escape(data_url + target.name, quote=True)
+        opening = match[1].replace(
+            '<script type="application/json">',
+            f'<script type="application/json" data-calcflow-data="{digest}" data-calcflow-src="{source}">')
         return opening + match[3]
 
     return _WIDGET_JSON.sub(host, body), urls

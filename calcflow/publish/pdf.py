@@ -5,7 +5,7 @@ local Chromium (Playwright) from the files on disk, with every request that is n
     python -m calcflow.publish.pdf --site _build/html --out _build/pdf categorising results     only these pages
 
 A page is printed once it is ready: lazy images loaded, fonts loaded, every widget mounted from its static state
-(it says data-ready="true"). For paper, a print style sheet hides the navigation, the sidebars, the header buttons,
+(it says data-ready="true"; a widget that starts only near the window is scrolled to first). For paper, a print style sheet hides the navigation, the sidebars, the header buttons,
 the previous/next links and the code of the code cells; dropdowns are opened; links to other pages of the book lose
 their address (a file on the machine that printed them), links to the web keep theirs; and the sources the page
 cites, whose full text each citation carries, are listed at its end, so a chapter's PDF keeps its references.
@@ -68,6 +68,15 @@ _LOAD_IMAGES = """async () => {
   // An <img> with no address yet (a widget fills it in when asked, e.g. the reader's views) is not a figure.
   return [...document.images].filter(img => img.getAttribute('src') && !(img.complete && img.naturalWidth > 0))
     .map(img => img.getAttribute('src'));
+}"""
+# Run in the page: scroll to each widget in turn (one whose state is a file of the site starts only when it comes
+# near the window), then back to the top.
+_BRING_WIDGETS_NEAR = """async () => {
+  for (const host of document.querySelectorAll('[data-calcflow-static]')) {
+    host.scrollIntoView({block: 'center'});
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+  window.scrollTo(0, 0);
 }"""
 _WIDGETS_READY = """() => [...document.querySelectorAll('[data-calcflow-static]')]
   .every(host => host.querySelector('[data-ready="true"]'))"""
@@ -142,6 +151,7 @@ def print_page(browser, site: Path, page: Page, target: Path) -> Path:
         broken = tab.evaluate(_LOAD_IMAGES)
         if broken:
             raise PdfError(f"{page.path}: images that do not load: {', '.join(broken)}")
+        tab.evaluate(_BRING_WIDGETS_NEAR)
         try:
             tab.wait_for_function(_WIDGETS_READY, timeout=TIMEOUT_MS)
         except PlaywrightError as error:

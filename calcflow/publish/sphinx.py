@@ -85,11 +85,9 @@ def lighten_page(app, pagename, templatename, context, doctree) -> None:
     if "data-calcflow-static" in body:
         body = externalise_widget_images(body, Path(app.outdir) / WIDGET_IMAGES,
                                          context["pathto"](WIDGET_IMAGES, 1) + "/")
-        body, data = externalise_widget_data(body, Path(app.outdir) / WIDGET_DATA,
-                                             context["pathto"](WIDGET_DATA, 1) + "/")
-        # Before the widgets' modules (add_widget_code appends them to metatags after this handler).
-        context["metatags"] = (context.get("metatags") or "") + "".join(
-            f'<script defer src="{html.escape(url)}"></script>\n' for url in data)
+        # The widgets' modules load these when their hosts come near the window (shared/host.js).
+        body, _ = externalise_widget_data(body, Path(app.outdir) / WIDGET_DATA,
+                                          context["pathto"](WIDGET_DATA, 1) + "/")
     body = accessible_citations(scrollable_flowcharts(reflowing_tables(body)))
     context["body"] = lazy_images(body, _image_sizes(app))
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hosts import bring_widgets_near
 
 from calcflow.publish.static_server import GzipHandler
 
@@ -344,7 +345,14 @@ class PageVisit:
     server_errors: list[tuple[int, str]] = field(default_factory=list)
 
 
+_ALL_WIDGETS_READY = """() => [...document.querySelectorAll("[data-calcflow-static]")]
+    .every((host) => host.querySelector("[data-ready='true']"))"""
+WIDGETS_READY_TIMEOUT_MS = 15_000
+
+
 def _visit(browser, http_server: str, server, site: str, path: str, **context_options) -> PageVisit:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     context, page = new_offline_page(browser, http_server, **context_options)
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))
@@ -353,10 +361,17 @@ def _visit(browser, http_server: str, server, site: str, path: str, **context_op
         navigate(page, site, path)
         # Let scripts started by the load event (deferred work, module imports) report their errors.
         page.wait_for_load_state("networkidle")
+        first_load = list(finished)  # what the page costs before the reader scrolls
+        # Then as a reader scrolls through it: the widgets further down load their state and start.
+        bring_widgets_near(page)
+        try:
+            page.wait_for_function(_ALL_WIDGETS_READY, timeout=WIDGETS_READY_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            pass  # the widgets that did not start are listed in dom["widgets"]; a test says so
         dom = page.evaluate(_COLLECT_DOM)
         transferred = []
         if site.startswith("http"):
-            for request in finished:
+            for request in first_load:
                 if request.url.startswith(http_server):
                     transferred.append((request.url, request.resource_type, request.sizes()["responseBodySize"]))
         return PageVisit(

@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hosts import wait_until_ready
+
 from calcflow.publish.widget_code import with_widget_code
 from calcflow.widgets import Explorer
 
@@ -61,5 +63,5 @@ def open_explorer(request, mode: str, init_script: str | None = None):
     if init_script:
         page.add_init_script(init_script)
     page.goto(url, wait_until="load")
-    page.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    wait_until_ready(page, ROOT)
     return page

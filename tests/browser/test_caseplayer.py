@@ -19,6 +19,7 @@ import json
 import re
 
 import pytest
+from hosts import wait_until_ready
 
 import calcflow
 from calcflow.model.cases import STEPS, case, cases
@@ -65,7 +66,7 @@ def model_answers(c) -> dict[str, str]:
 @pytest.fixture()
 def player(page, site_file, open_page):
     open_page(page, site_file, PAGE)
-    page.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    wait_until_ready(page, ROOT)
     assert page.locator(ROOT).count() == 1
     return page
 
@@ -186,7 +187,7 @@ def test_answers_by_keyboard_alone(player):
 def test_progress_is_kept_in_this_browser_only(player):
     commit(player, "size", FIRST.descriptors.size)
     player.reload(wait_until="load")
-    player.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    wait_until_ready(player, ROOT)
     assert "1 right of 1 answered" in player.locator(f'{ROOT} [data-calcflow="score"]').inner_text()
     stored = player.evaluate("() => Object.keys(localStorage).filter((key) => key.startsWith('calcflow.'))")
     assert stored == ["calcflow.caseplayer.answers"]
@@ -212,13 +213,13 @@ def test_axe_finds_no_serious_or_critical_violation(player, axe_serious):
 def test_the_page_carries_the_player_once_and_stays_light(site_dir):
     html = (site_dir / PAGE).read_text(encoding="utf-8")
     assert html.count('data-calcflow-static="caseplayer"') == 1
-    # The player's state (its table) is in a script file of the site that puts it back into the host before the
-    # player starts (calcflow.publish.pages: externalise_widget_data), loaded once, before the player's module.
-    digest = re.search(r'data-calcflow-static="caseplayer"><script type="application/json" '
-                       r'data-calcflow-data="([0-9a-f]{16})"></script>', html)[1]
-    data_script = f"../_static/widget-data/{digest}.js"
-    assert html.count(f'<script defer src="{data_script}"></script>') == 1
-    assert html.index(data_script) < html.index('data-calcflow-code="caseplayer"')
+    # The player's state (its table) is in a script file of the site that puts it back into the host, loaded by the
+    # player's module when the host comes near the window (calcflow.publish.pages: externalise_widget_data).
+    digest, data_script = re.search(r'data-calcflow-static="caseplayer"><script type="application/json" '
+                                    r'data-calcflow-data="([0-9a-f]{16})" data-calcflow-src="([^"]+)"></script>',
+                                    html).groups()
+    assert data_script == f"../_static/widget-data/{digest}.js"
+    assert html.count(data_script) == 1, "the page itself does not load the state"
     data = (site_dir / "book" / data_script).read_text(encoding="utf-8")
     state = data[data.index("textContent = ") + len("textContent = "):data.rindex("; });")]
     table = json.loads(json.loads(state))["table"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from explorer_harness import MODES, open_explorer
+from hosts import wait_until_ready
 from test_caseplayer import assessed, model_answers
 from widget_pages import box, on_screen, text_sizes
 from widget_pages import open_widget as open_any
@@ -41,7 +42,7 @@ PRESENTING = """(root) => {
 
 def open_widget(page, site, open_page, path, root):
     open_page(page, site, path)
-    page.wait_for_selector(f'{root}[data-ready="true"]')
+    wait_until_ready(page, root)
     return page
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hosts import wait_until_ready
 from explorer_harness import MODES  # noqa: F401 - re-exported: the modes every widget's tests run in
 
 ROOTS = {kind: f'[data-calcflow="{kind}"]' for kind in ("explorer", "caseplayer", "quiz", "reader", "progress")}
@@ -75,7 +76,7 @@ def open_widget(request, kind: str, mode: str, viewport: tuple[int, int] = (1280
     if init_script:
         page.add_init_script(init_script)
     page.goto(url, wait_until="load")
-    page.wait_for_selector(f'{ROOTS[kind]}[data-ready="true"]')
+    wait_until_ready(page, ROOTS[kind])
     return page
 
 

@@ -39,16 +39,57 @@ function staticModel(state) {
 function mountStatic(kind, widget2) {
   if (typeof document === "undefined") return;
   const mountAll = () => {
+    let observer = null;
     for (const host of document.querySelectorAll(`[data-calcflow-static="${kind}"]`)) {
-      mountHost(
+      const element2 = (
         /** @type {HTMLElement} */
-        host,
-        widget2
+        host
       );
+      const source = stateSource(element2);
+      if (!source || typeof IntersectionObserver === "undefined") {
+        whenStateIsIn(element2, source, () => mountHost(element2, widget2));
+        continue;
+      }
+      observer ?? (observer = new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const near = (
+            /** @type {HTMLElement} */
+            entry.target
+          );
+          observer?.unobserve(near);
+          whenStateIsIn(near, stateSource(near), () => mountHost(near, widget2));
+        }
+      }, { rootMargin: "100% 0px" }));
+      observer.observe(element2);
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
   else mountAll();
+}
+function stateSource(host) {
+  const data = (
+    /** @type {HTMLElement | null} */
+    host.querySelector(':scope > script[type="application/json"]')
+  );
+  return data && !(data.textContent || "").trim() ? data.dataset.calcflowSrc || null : null;
+}
+var loading = /* @__PURE__ */ new Map();
+function whenStateIsIn(host, source, then) {
+  if (!source) {
+    then();
+    return;
+  }
+  if (!loading.has(source)) {
+    loading.set(source, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = source;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`calcflow: the widget state ${source} could not be loaded`));
+      document.head.append(script);
+    }));
+  }
+  loading.get(source).then(then, (error) => console.error(error));
 }
 function mountHost(host, widget2) {
   const data = host.querySelector(':scope > script[type="application/json"]');

@@ -49,18 +49,77 @@ export function staticModel(state) {
 
 /**
  * Render `widget` in every static host of its kind on this page (none in JupyterLab, where anywidget renders it).
+ *
+ * A host whose state the build moved out of the page (a large table: its JSON script is empty and names, in
+ * data-calcflow-src, the script file that fills it; calcflow.publish.pages.externalise_widget_data) starts when it
+ * comes within a screen's height of the window: the file is loaded then, and the widget rendered once it is in.
+ * A phone then shows a chapter without first fetching and drawing an explorer twenty screens further down. Every
+ * other host starts as soon as the page is parsed.
  * @param {string} kind  the host's data-calcflow-static value
  * @param {Widget} widget
  */
 export function mountStatic(kind, widget) {
   if (typeof document === "undefined") return;
   const mountAll = () => {
+    /** @type {IntersectionObserver | null} */
+    let observer = null;
     for (const host of document.querySelectorAll(`[data-calcflow-static="${kind}"]`)) {
-      mountHost(/** @type {HTMLElement} */ (host), widget);
+      const element = /** @type {HTMLElement} */ (host);
+      const source = stateSource(element);
+      if (!source || typeof IntersectionObserver === "undefined") {
+        whenStateIsIn(element, source, () => mountHost(element, widget));
+        continue;
+      }
+      observer ??= new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          const near = /** @type {HTMLElement} */ (entry.target);
+          observer?.unobserve(near);
+          whenStateIsIn(near, stateSource(near), () => mountHost(near, widget));
+        }
+      }, { rootMargin: "100% 0px" });
+      observer.observe(element);
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll, { once: true });
   else mountAll();
+}
+
+/**
+ * The address of the script file that fills the host's empty state, if the build moved its state out of the page.
+ * @param {HTMLElement} host
+ * @returns {string | null}
+ */
+function stateSource(host) {
+  const data = /** @type {HTMLElement | null} */ (host.querySelector(':scope > script[type="application/json"]'));
+  return data && !(data.textContent || "").trim() ? data.dataset.calcflowSrc || null : null;
+}
+
+/** @type {Map<string, Promise<void>>} script files asked for, by address: one load however many hosts share it */
+const loading = new Map();
+
+/**
+ * Call `then` once the host's state is in the page: at once, or when the script file `source` has run. A file
+ * that cannot be loaded is reported on the console, and the host keeps its line saying what it would show.
+ * @param {HTMLElement} host
+ * @param {string | null} source
+ * @param {() => void} then
+ */
+function whenStateIsIn(host, source, then) {
+  if (!source) {
+    then();
+    return;
+  }
+  if (!loading.has(source)) {
+    loading.set(source, new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = source;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`calcflow: the widget state ${source} could not be loaded`));
+      document.head.append(script);
+    }));
+  }
+  /** @type {Promise<void>} */ (loading.get(source)).then(then, (error) => console.error(error));
 }
 
 /**
