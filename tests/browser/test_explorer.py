@@ -434,3 +434,30 @@ def test_the_page_carries_the_explorer_once_and_no_widget_state(site_dir):
     assert re.findall(r'<(style|script) (?:type="module" )?data-calcflow-code="(\w+)"', page) == [
         ("style", "explorer"), ("script", "explorer"), ("style", "quiz"), ("script", "quiz")]
     assert bundle("explorer").read_text(encoding="utf-8") in page
+
+
+def test_an_explorer_far_down_the_page_loads_its_table_only_when_the_reader_comes_near(file_page, site_file):
+    """Chapter 1 ends with an explorer many screens down: a phone-sized first visit neither fetches its table nor
+    draws it; scrolled to, it loads the table and starts, and it then answers as the model does."""
+    page = file_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_file + "book/01-from-mammogram-to-category.html", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    host = page.locator('[data-calcflow-static="explorer"]')
+    assert host.count() == 1
+    assert host.evaluate("(el) => el.getBoundingClientRect().top") > 3 * 844, "the explorer is not far down any more"
+    assert not [url for url in asked if "/widget-data/" in url], "the table was fetched before the reader came near"
+    assert page.locator(ROOT).count() == 0, "the explorer was drawn before the reader came near"
+
+    host.scroll_into_view_if_needed()
+    page.wait_for_selector(f'{ROOT}[data-ready="true"]')
+    assert len([url for url in asked if "/widget-data/" in url]) == 1
+    page.select_option(f'{ROOT} select[name="shape"]', "fine-linear-branching")
+    now = shown(page)
+    choice = {field: value or None for field, value in now["controls"].items()}
+    assert choice["shape"] == "fine-linear-branching"
+    path = [step.id for step in calcflow.assess(**choice).path]
+    assert now["nodes"] == sorted(path), "the path drawn is not the model's"
+    assert not page.console_errors, "\n".join(page.console_errors)
