@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pagebench import median_ms, offline_context, print_heaviest, ready_and_weight, run, site_dir  # noqa: E402
+from pagebench import bring_widgets_near, host_state, median_ms, offline_context, print_heaviest, ready_and_weight, run, site_dir  # noqa: E402
 
 SITE_DIR = site_dir()
 PAGE = "book/explore-the-pathway.html"
@@ -69,17 +69,17 @@ def measure(browser, origin: str) -> int:
     ready_ms, weights = ready_and_weight(browser, origin, url, ROOT, LOADS, blocked)
     html = (SITE_DIR / PAGE).read_text(encoding="utf-8")
     html_bytes = len(html.encode())
-    explorer = re.search(r'<div class="calcflow-static" data-calcflow-static="explorer">.*?<div data-calcflow-mount>'
-                         r"</div></div>", html, re.S)
+    fragment, state = host_state(html, "explorer", SITE_DIR / PAGE)
     code = "".join(re.findall(r'<(?:script type="module"|style) data-calcflow-code="explorer">.*?</(?:script|style)>',
                               html, re.S))
-    explorer_bytes = len(explorer.group(0).encode()) + len(code.encode()) if explorer else 0
-    parts = embedded_parts(explorer.group(0), html) if explorer else {}
+    explorer_bytes = len(fragment.encode()) + len(code.encode()) if fragment else 0
+    parts = embedded_parts(state, html) if state else {}
 
     # choice → path highlighted
     context = offline_context(browser, origin, blocked)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    bring_widgets_near(page)
     page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     page.evaluate(CHANGE_PROBE, ROOT)
     for done, (field, value) in enumerate(CHANGES, start=1):
@@ -111,11 +111,9 @@ def measure(browser, origin: str) -> int:
     return 0
 
 
-def embedded_parts(fragment: str, html: str) -> dict[str, int]:
-    """What the explorer's HTML carries, in bytes: each table and the charts (its host's state), and the module and
-    style sheet the book's extension adds once to the page's head."""
-    state_text = re.search(r'<script type="application/json">(.*?)</script>', fragment, re.S).group(1)
-    state = json.loads(state_text.replace("<\\/", "</"))
+def embedded_parts(state: dict, html: str) -> dict[str, int]:
+    """What the explorer carries, in bytes: each table and the charts (its host's state, in the page or in a script
+    file of the site), and the module and style sheet the book's extension adds once to the page's head."""
     size = lambda value: len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())  # noqa: E731
     table = state["table"]
     module = re.search(r'<script type="module" data-calcflow-code="explorer">(.*?)</script>', html, re.S)

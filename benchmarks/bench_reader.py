@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pagebench import median_ms, offline_context, print_heaviest, ready_and_weight, run, site_dir  # noqa: E402
+from pagebench import bring_widgets_near, host_state, median_ms, offline_context, print_heaviest, ready_and_weight, run, site_dir  # noqa: E402
 
 from calcflow.figures.reading import PNG_BUDGET_BYTES  # noqa: E402
 
@@ -105,12 +105,7 @@ SUBMIT_PROBE = """async (root) => {
 
 def reader_state(html: str):
     """The reader's fragment of the page (its static host) and the state it carries, or (None, None)."""
-    fragment = re.search(r'<div class="calcflow-static" data-calcflow-static="reader">.*?<div data-calcflow-mount>'
-                         r"</div></div>", html, re.S)
-    if not fragment:
-        return None, None
-    state = re.search(r'<script type="application/json">(.*?)</script>', fragment.group(0), re.S)
-    return fragment.group(0), json.loads(state.group(1).replace("<\\/", "</")) if state else None
+    return host_state(html, "reader", SITE_DIR / PAGE)
 
 
 def embedded_parts(state: dict, html: str) -> dict[str, int]:
@@ -155,6 +150,7 @@ def practise(browser, origin: str, blocked: list[str], cases: list[str]):
     page.on("request", lambda request: requested.append(request.url))
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(origin + PAGE, wait_until="load")
+    bring_widgets_near(page)
     page.wait_for_selector(f'{ROOT}[data-ready="true"]')
     page.wait_for_load_state("networkidle")
     before_open = list(requested)

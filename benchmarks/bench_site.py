@@ -28,6 +28,9 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
+sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+from pagebench import offline_context  # noqa: E402
+
 from calcflow.publish.static_server import serve  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -50,16 +53,7 @@ def built_pages(site: Path) -> list[str]:
 def page_weight(browser, origin: str, page_path: str) -> dict:
     """{'gzip': bytes sent, 'raw': bytes uncompressed, 'images_aside': images not counted, 'blocked': [urls]}."""
     blocked: list[str] = []
-    context = browser.new_context(service_workers="block", **MOBILE)
-
-    def route(route):
-        if route.request.url.startswith((origin, "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", route)
+    context = offline_context(browser, origin, blocked, **MOBILE)
     page = context.new_page()
     finished = []
     page.on("requestfinished", lambda request: finished.append(request))

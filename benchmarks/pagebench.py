@@ -44,8 +44,11 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def offline_context(browser, origin: str, blocked: list[str]):
-    context = browser.new_context(service_workers="block", viewport={"width": 1366, "height": 900})
+def offline_context(browser, origin: str, blocked: list[str], **options):
+    """A browser context that serves only `origin` (and data:, blob:, about:), recording what it blocks in `blocked`;
+    `options` go to browser.new_context (by default a 1366 × 900 window)."""
+    options = options or {"viewport": {"width": 1366, "height": 900}}
+    context = browser.new_context(service_workers="block", **options)
 
     def route(route):
         if route.request.url.startswith((origin, "data:", "blob:", "about:")):
@@ -58,13 +61,50 @@ def offline_context(browser, origin: str, blocked: list[str]):
     return context
 
 
+# Run in the page: scroll to each widget host in turn, as a reader does (a widget whose state is a file of the site
+# starts only when it comes near the window: calcflow/widgets/js/shared/host.js).
+_BRING_NEAR = """async () => {
+    for (const host of document.querySelectorAll("[data-calcflow-static]")) {
+        host.scrollIntoView({block: "center"});
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+}"""
+
+
+def bring_widgets_near(page) -> None:
+    page.evaluate(_BRING_NEAR)
+
+
+def host_state(html: str, kind: str, page_file: Path) -> tuple[str | None, dict | None]:
+    """The static host of widget `kind` in a built page (its HTML) and the state it carries: the JSON in the page,
+    or, where the build moved a large state into a script file of the site (data-calcflow-src), the state that file
+    puts back. (None, None) when the page has no such host."""
+    import json
+    import re
+
+    fragment = re.search(rf'<div class="calcflow-static" data-calcflow-static="{kind}">.*?'
+                         r"<div data-calcflow-mount></div></div>", html, re.S)
+    if not fragment:
+        return None, None
+    script = re.search(r'<script type="application/json"([^>]*)>(.*?)</script>', fragment.group(0), re.S)
+    if not script:
+        return fragment.group(0), None
+    source = re.search(r'data-calcflow-src="([^"]+)"', script.group(1))
+    if script.group(2).strip() or not source:
+        return fragment.group(0), json.loads(script.group(2).replace("<\\/", "</"))
+    data = (page_file.parent / source.group(1)).read_text(encoding="utf-8")
+    text = json.loads(data[data.index("textContent = ") + len("textContent = "):data.rindex("; });")])
+    return fragment.group(0), json.loads(text)
+
+
 def median_ms(values) -> str:
     return f"{statistics.median(values):.1f} ms"
 
 
 def ready_and_weight(browser, origin: str, url: str, root: str, loads: int, blocked: list[str]):
-    """(ms from navigation start until `root` has data-ready, for each of `loads` fresh contexts; (url, bytes) of
-    every response of the first load, with an empty cache)."""
+    """(ms from navigation start until `root` has data-ready, for each of `loads` fresh contexts, the reader going
+    to the widget as soon as the page has loaded; (url, bytes) of every response of the first load, with an empty
+    cache, the widget's state included)."""
     import json
 
     ready_ms, weights = [], []
@@ -75,6 +115,7 @@ def ready_and_weight(browser, origin: str, url: str, root: str, loads: int, bloc
         responses = []
         page.on("requestfinished", lambda request: responses.append(request))
         page.goto(url, wait_until="load")
+        bring_widgets_near(page)
         page.wait_for_function("() => window.__readyAt !== undefined")
         ready_ms.append(page.evaluate("() => window.__readyAt"))
         if not weights:  # the first load: wait for every resource, to weigh them
