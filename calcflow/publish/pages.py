@@ -8,8 +8,9 @@ Each function takes the HTML of a page's body (what the theme puts in <article>)
   address instead: the browser fetches the image of the case on screen only. The widget's code sets `img.src` from
   the same field, so it works unchanged, from a server and from file://.
 - `externalise_widget_data`: a large widget state (the explorer's table, 240 KB; the case player's) moves out of
-  the page into a script file of the site that puts it back before the widget starts, so the page's text arrives
-  and shows first.
+  the page into a script file of the site that puts it back; the widget loads it when the reader comes near it
+  (calcflow/widgets/js/shared/host.js), so the page's text arrives and shows first, and a table the reader never
+  scrolls to is never fetched.
 - `reflowing_tables`: each table with one header row gets `data-label` on its cells (the column's heading) and
   explicit ARIA roles, so that the book's style sheet (book/_static/calcflow-book.css) can show it on a phone as
   one block per row, each cell under its column's name, instead of a table cut off at the screen's edge. The roles

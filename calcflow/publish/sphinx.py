@@ -16,7 +16,8 @@ pages that read on a phone, and search snippets.
   (calcflow.publish.icons; the book's template leaves out Font Awesome's 1.5 MB script), the theme's style sheets
   without the rules no page uses (calcflow.publish.css_purge, after the build), and the case player's images as
   files of the site (WIDGET_IMAGES), fetched one case at a time, instead of base64 inside the page; large widget
-  states (the explorer's table) in script files of the site (WIDGET_DATA), off the page's critical path.
+  states (the explorer's table) in script files of the site (WIDGET_DATA), loaded by the widget when the reader
+  comes near it.
 - Pages readable on a phone (calcflow.publish.pages): tables marked to reflow, flowcharts in keyboard-reachable
   scrollers at a size where their text is 12 px; book/_static/calcflow-book.css styles both. Images load when
   the reader scrolls near them, with their size given (no jump when they arrive); citations as list items.
