@@ -29,13 +29,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
-from pagebench import offline_context  # noqa: E402
+from pagebench import CHROMIUM, CHROMIUM_ARGS, offline_context, serve  # noqa: E402
 
-from calcflow.publish.static_server import serve  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LIGHTHOUSE = REPO_ROOT / "node_modules" / ".bin" / "lighthouse"
 GOAL_KB = 500
 GOAL_PERFORMANCE = 95

@@ -1,17 +1,18 @@
 """What the browser benchmarks share (not a benchmark itself: benchmarks/run.py runs only bench_*.py).
 
-The built site served on 127.0.0.1, Debian's Chromium with every request that leaves the site blocked and recorded,
-and the two measurements every widget page gets: navigation → the widget ready, and the page's weight.
+The built site served on 127.0.0.1 as a static host serves it, gzipped (calcflow.publish.static_server); Debian's
+Chromium with every request that leaves the site blocked and recorded; and the two measurements every widget page
+gets: navigation → the widget ready, and the page's weight.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import statistics
 import sys
-import threading
 from pathlib import Path
+
+from calcflow.publish.static_server import serve
+from calcflow.publish.widget_code import BRING_WIDGETS_NEAR
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -34,16 +35,6 @@ def site_dir() -> Path:
     return Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else REPO_ROOT / "_build" / "html"
 
 
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def offline_context(browser, origin: str, blocked: list[str], **options):
     """A browser context that serves only `origin` (and data:, blob:, about:), recording what it blocks in `blocked`;
     `options` go to browser.new_context (by default a 1366 × 900 window)."""
@@ -61,18 +52,8 @@ def offline_context(browser, origin: str, blocked: list[str], **options):
     return context
 
 
-# Run in the page: scroll to each widget host in turn, as a reader does (a widget whose state is a file of the site
-# starts only when it comes near the window: calcflow/widgets/js/shared/host.js).
-_BRING_NEAR = """async () => {
-    for (const host of document.querySelectorAll("[data-calcflow-static]")) {
-        host.scrollIntoView({block: "center"});
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    }
-}"""
-
-
 def bring_widgets_near(page) -> None:
-    page.evaluate(_BRING_NEAR)
+    page.evaluate(BRING_WIDGETS_NEAR)
 
 
 def host_state(html: str, kind: str, page_file: Path) -> tuple[str | None, dict | None]:
@@ -149,3 +130,4 @@ def run(site: Path, page: str, measure) -> int:
                 browser.close()
     finally:
         server.shutdown()
+        server.server_close()

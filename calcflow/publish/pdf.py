@@ -21,6 +21,7 @@ from pathlib import Path
 
 from calcflow.publish.handouts import CHROMIUM, CHROMIUM_ARGS
 from calcflow.publish.sitemap import Page, SiteError, book_pages, choose
+from calcflow.publish.widget_code import BRING_WIDGETS_NEAR, WIDGETS_READY
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BOOK_PDF = "calcification-pathways.pdf"  # the whole book
@@ -69,17 +70,6 @@ _LOAD_IMAGES = """async () => {
   return [...document.images].filter(img => img.getAttribute('src') && !(img.complete && img.naturalWidth > 0))
     .map(img => img.getAttribute('src'));
 }"""
-# Run in the page: scroll to each widget in turn (one whose state is a file of the site starts only when it comes
-# near the window), then back to the top.
-_BRING_WIDGETS_NEAR = """async () => {
-  for (const host of document.querySelectorAll('[data-calcflow-static]')) {
-    host.scrollIntoView({block: 'center'});
-    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-  }
-  window.scrollTo(0, 0);
-}"""
-_WIDGETS_READY = """() => [...document.querySelectorAll('[data-calcflow-static]')]
-  .every(host => host.querySelector('[data-ready="true"]'))"""
 _WIDGETS_NOT_READY = """() => [...document.querySelectorAll('[data-calcflow-static]')]
   .filter(host => !host.querySelector('[data-ready="true"]')).map(host => host.dataset.calcflowStatic)"""
 # For paper: light theme, dropdowns open, page-to-page links without their file address, the cited sources listed.
@@ -151,9 +141,9 @@ def print_page(browser, site: Path, page: Page, target: Path) -> Path:
         broken = tab.evaluate(_LOAD_IMAGES)
         if broken:
             raise PdfError(f"{page.path}: images that do not load: {', '.join(broken)}")
-        tab.evaluate(_BRING_WIDGETS_NEAR)
+        tab.evaluate(BRING_WIDGETS_NEAR)
         try:
-            tab.wait_for_function(_WIDGETS_READY, timeout=TIMEOUT_MS)
+            tab.wait_for_function(WIDGETS_READY, timeout=TIMEOUT_MS)
         except PlaywrightError as error:
             raise PdfError(f"{page.path}: widgets not ready after {TIMEOUT_MS // 1000} s: "
                            f"{', '.join(tab.evaluate(_WIDGETS_NOT_READY))}") from error

@@ -54,3 +54,21 @@ def with_widget_code(page: str) -> str:
     if head_end < 0:
         raise ValueError("the page has no </head> to put its widgets' code before")
     return page[:head_end] + widget_code(kinds) + page[head_end:]
+
+
+# Scripts to run in a built page (Playwright's page.evaluate), for what drives a page as a reader would: the PDF
+# printer, the browser tests and the benchmarks.
+# BRING_WIDGETS_NEAR: scroll to each widget host in turn, letting the page see it, then back to where the page was.
+# A widget whose state is a script file of the site starts only when it comes near the window
+# (calcflow/widgets/js/shared/host.js); the others have started already.
+BRING_WIDGETS_NEAR = """async () => {
+  const start = window.scrollY;
+  for (const host of document.querySelectorAll("[data-calcflow-static]")) {
+    host.scrollIntoView({block: "center"});
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+  window.scrollTo(0, start);
+}"""
+# WIDGETS_READY: true once every widget host of the page holds a widget that says it is interactive.
+WIDGETS_READY = """() => [...document.querySelectorAll("[data-calcflow-static]")]
+  .every((host) => host.querySelector('[data-ready="true"]'))"""

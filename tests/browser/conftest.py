@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from hosts import bring_widgets_near
+from hosts import WIDGETS_READY, bring_widgets_near
 
 from calcflow.publish.static_server import GzipHandler
 
@@ -345,8 +345,6 @@ class PageVisit:
     server_errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-_ALL_WIDGETS_READY = """() => [...document.querySelectorAll("[data-calcflow-static]")]
-    .every((host) => host.querySelector("[data-ready='true']"))"""
 WIDGETS_READY_TIMEOUT_MS = 15_000
 
 
@@ -365,7 +363,7 @@ def _visit(browser, http_server: str, server, site: str, path: str, **context_op
         # Then as a reader scrolls through it: the widgets further down load their state and start.
         bring_widgets_near(page)
         try:
-            page.wait_for_function(_ALL_WIDGETS_READY, timeout=WIDGETS_READY_TIMEOUT_MS)
+            page.wait_for_function(WIDGETS_READY, timeout=WIDGETS_READY_TIMEOUT_MS)
         except PlaywrightTimeoutError:
             pass  # the widgets that did not start are listed in dom["widgets"]; a test says so
         dom = page.evaluate(_COLLECT_DOM)

@@ -7,21 +7,12 @@ Widgets whose state is in the page (harness pages, the quizzes) start at once ei
 """
 from __future__ import annotations
 
-STATIC_HOSTS = "[data-calcflow-static]"
-
-_BRING_NEAR = """async (selector) => {
-    const start = window.scrollY;
-    for (const host of document.querySelectorAll(selector)) {
-        host.scrollIntoView({block: "center"});
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    }
-    window.scrollTo(0, start);
-}"""
+from calcflow.publish.widget_code import BRING_WIDGETS_NEAR, WIDGETS_READY  # noqa: F401 - WIDGETS_READY re-exported
 
 
-def bring_widgets_near(page, selector: str = STATIC_HOSTS) -> None:
-    """Scroll each element matching `selector` (by default every widget host) into view in turn, then back."""
-    page.evaluate(_BRING_NEAR, selector)
+def bring_widgets_near(page) -> None:
+    """Scroll each widget host into view in turn, then back."""
+    page.evaluate(BRING_WIDGETS_NEAR)
 
 
 def wait_until_ready(page, root: str) -> None:

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hosts import bring_widgets_near
+from hosts import WIDGETS_READY, bring_widgets_near
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SLIDES_DIR = Path(os.environ.get("CALCFLOW_SLIDES_DIR") or REPO_ROOT / "_build" / "slides").resolve()
@@ -77,8 +77,7 @@ def test_a_chapter_from_the_zip_shows_its_figures_and_widgets(usb_copy, file_pag
     assert file_page.url == (usb_copy / "book" / "book" / f"{CHAPTER}.html").as_uri()
     assert CHAPTER_TITLE in file_page.locator("h1").first.inner_text()
     bring_widgets_near(file_page)
-    file_page.wait_for_function("() => [...document.querySelectorAll('[data-calcflow-static]')]"
-                                ".every(host => host.querySelector('[data-ready=\"true\"]'))")
+    file_page.wait_for_function(WIDGETS_READY)
     images = file_page.eval_on_selector_all("article img", "imgs => imgs.map(i => [i.getAttribute('src'), "
                                                            "i.complete && i.naturalWidth > 0])")
     assert images and all(loaded for _, loaded in images), f"images that did not load: {images}"
